@@ -1,0 +1,39 @@
+// buildApp(config): plugins and feature modules. It never listens; launchers and tests decide that.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import { errorsPlugin } from './plugins/errors';
+import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
+import { swaggerPlugin } from './plugins/swagger';
+import { webPlugin } from './plugins/web';
+import { systemRoutes } from './modules/system/system.routes';
+import { version } from './version';
+
+export interface BuildAppOptions extends Partial<Omit<InfrastructureOptions, 'config'>> {
+  config: Config;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 1_048_576,
+    trustProxy: config.env === 'production',
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorsPlugin);
+  await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
+  await app.register(swaggerPlugin, { version: options.version ?? version });
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(webPlugin, { distDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { configVariables } from './config-variables';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
+
+describe('loadConfig', () => {
+  it('gives a working development configuration from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 8001,
+      redisUrl: 'redis://127.0.0.1:6379',
+      databaseUrl: undefined,
+      comfyuiUrls: undefined,
+      cookieSecure: false,
+      seedDemoOnStart: true,
+      statementTimeoutMs: 3000,
+    });
+  });
+
+  it('names every bad variable with its reason, all at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      REDIS_URL: 'http://x',
+      GENONAUT_ENV: 'staging',
+      COOKIE_SECURE: 'maybe',
+    });
+    expect(problems.map((p) => p.variable).sort()).toEqual([
+      'COOKIE_SECURE',
+      'GENONAUT_ENV',
+      'PORT',
+      'REDIS_URL',
+    ]);
+    expect(problems.find((p) => p.variable === 'PORT')?.reason).toMatch(/whole number/);
+    expect(problems.find((p) => p.variable === 'GENONAUT_ENV')?.reason).toMatch(
+      /development, demo, test, production/,
+    );
+  });
+
+  it('refuses out-of-range numbers', () => {
+    expect(problemsOf({ PORT: '70000' })[0]).toMatchObject({
+      variable: 'PORT',
+      reason: expect.stringMatching(/between 1 and 65535/),
+    });
+  });
+
+  it('requires a real session secret in production and turns secure cookies on', () => {
+    expect(problemsOf({ GENONAUT_ENV: 'production' }).map((p) => p.variable)).toEqual(['SESSION_SECRET']);
+    const config = loadConfig({ GENONAUT_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.cookieSecure).toBe(true);
+    expect(config.seedDemoOnStart).toBe(false);
+  });
+
+  it('parses named ComfyUI backends and refuses duplicates', () => {
+    expect(
+      loadConfig({ COMFYUI_URLS: 'gpu1=http://10.0.0.5:8188/, gpu2=http://10.0.0.6:8188' }).comfyuiUrls,
+    ).toEqual([
+      { name: 'gpu1', url: 'http://10.0.0.5:8188' },
+      { name: 'gpu2', url: 'http://10.0.0.6:8188' },
+    ]);
+    expect(problemsOf({ COMFYUI_URLS: 'a=http://x:1,a=http://y:2' })[0]?.reason).toMatch(/appears twice/);
+  });
+
+  it('requires S3_BUCKET with the S3 backend', () => {
+    expect(problemsOf({ STORAGE_BACKEND: 's3' }).map((p) => p.variable)).toEqual(['S3_BUCKET']);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('documents every variable', () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const doc = readFileSync(path.join(here, '../../docs/configuration.md'), 'utf8');
+    const missing = configVariables.map((v) => v.name).filter((name) => !doc.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});

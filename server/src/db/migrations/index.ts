@@ -1,0 +1,18 @@
+// The ordered list of migrations. Listed statically (not read from the folder at run time) so every
+// runner (tsx, vitest, a bundle) loads them the same way; a unit test checks none is missing here.
+import type { Migration } from 'kysely';
+import * as m20261127000100 from './20261127000100_users';
+import * as m20261127000200 from './20261127000200_tags';
+import * as m20261127000300 from './20261127000300_generation';
+import * as m20261127000400 from './20261127000400_content';
+import * as m20261127000500 from './20261127000500_engagement';
+import * as m20261127000600 from './20261127000600_moderation_analytics';
+
+export const migrations: Record<string, Migration> = {
+  '20261127000100_users': m20261127000100,
+  '20261127000200_tags': m20261127000200,
+  '20261127000300_generation': m20261127000300,
+  '20261127000400_content': m20261127000400,
+  '20261127000500_engagement': m20261127000500,
+  '20261127000600_moderation_analytics': m20261127000600,
+};

@@ -1,0 +1,56 @@
+// `genonaut seed demo`: the whole demo data set, idempotent (a second run changes nothing and adds
+// only what is missing).
+import type { Database } from '../../database';
+import type { StorageBackend } from '../../../storage/storage';
+import { refreshGenSourceStats, refreshTagCardinalityStats } from '../../../modules/stats/stats.repository';
+import { seedContent } from './seed-content';
+import { seedBookmarks, seedDemoPreferences, seedRatingsAndInteractions } from './seed-engagement';
+import { seedJobs } from './seed-jobs';
+import { seedPeople } from './seed-people';
+import { seedTaxonomy } from './seed-taxonomy';
+
+export interface DemoSeedOptions {
+  /** Password for `admin` and `demo` when they are created. */
+  password: string;
+  itemCount?: number;
+  log?: (message: string) => void;
+  now?: Date;
+}
+
+export interface DemoSeedSummary {
+  tags: number;
+  createdItems: number;
+  renderedImages: number;
+  ratings: number;
+  bookmarks: number;
+}
+
+export async function seedDemo(
+  db: Database,
+  storage: StorageBackend,
+  options: DemoSeedOptions,
+): Promise<DemoSeedSummary> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const taxonomy = await seedTaxonomy(db);
+  log(`Tags and model catalogue ready (${taxonomy.tags} tags, ${taxonomy.edges} parent links)`);
+  const people = await seedPeople(db, options.password);
+  const jobOutputs = await seedJobs(db, people, now);
+  const content = await seedContent(db, storage, people, jobOutputs, {
+    itemCount: options.itemCount ?? 2000,
+    now,
+    log,
+  });
+  const ratings = await seedRatingsAndInteractions(db, people);
+  const bookmarks = await seedBookmarks(db, people);
+  await seedDemoPreferences(db, people, now);
+  await refreshTagCardinalityStats(db);
+  await refreshGenSourceStats(db);
+  return {
+    tags: taxonomy.tags,
+    createdItems: content.created,
+    renderedImages: content.rendered,
+    ratings,
+    bookmarks,
+  };
+}

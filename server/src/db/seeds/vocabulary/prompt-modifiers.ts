@@ -1,0 +1,147 @@
+// Settings, light, colour, mood, camera and quality clauses that follow the subject in a composed prompt.
+import { fragments, type SubjectKind } from './prompt-types';
+
+const notScene: SubjectKind[] = ['figure', 'creature', 'object'];
+const beings: SubjectKind[] = ['figure', 'creature'];
+
+/** Where a non-scene subject is; titles carry their own preposition. */
+export const settings = fragments([
+  ['in a misty pine forest', ['forest', 'fog'], 'in the Misty Forest', notScene],
+  ['in a bamboo grove', ['forest'], 'in the Bamboo Grove', notScene],
+  ['in a glowing mushroom forest', ['mushrooms', 'bioluminescence'], 'among the Glowcaps', notScene],
+  ['on a windswept cliff above the sea', ['coastline'], 'on the Cliffs', notScene],
+  ['at a lighthouse on a rocky shore', ['lighthouse', 'coastline'], 'at the Lighthouse', notScene],
+  ['on a desert dune', ['desert'], 'on the Dunes', notScene],
+  ['beside a still mountain lake', ['rivers-and-lakes', 'mountains'], 'by the Mountain Lake', notScene],
+  ['on a snowy mountain pass', ['mountains', 'snow'], 'on the High Pass', notScene],
+  ['on a frozen lake', ['rivers-and-lakes', 'snow'], 'on the Frozen Lake', notScene],
+  ['in a field of wildflowers', ['flowers'], 'among Wildflowers', notScene],
+  ['in a moonlit garden', ['flowers', 'moonlight'], 'in the Moon Garden', notScene],
+  ['among coral under the sea', ['underwater'], 'under the Sea', notScene],
+  ['in a neon-lit alley', ['street-scene', 'neon-glow'], 'in the Neon Alley', notScene],
+  ['on a rain-soaked city street', ['street-scene', 'rain'], 'in the Rain', notScene],
+  ['in a bustling night market', ['street-scene', 'crowd', 'night'], 'at the Night Market', notScene],
+  ['on a rooftop above the skyline', ['skyline'], 'on the Rooftop', notScene],
+  ['inside a vast old library', ['library'], 'in the Library', notScene],
+  ['in a cozy corner cafe', ['cafe', 'cozy'], 'at the Cafe', notScene],
+  ["in a cluttered inventor's workshop", ['workshop'], 'in the Workshop', notScene],
+  ['in a castle throne room', ['castle', 'interiors'], 'in the Throne Room', notScene],
+  ['among ancient temple ruins', ['ruins', 'temple'], 'among the Ruins', notScene],
+  ['in an abandoned cathedral', ['ruins', 'temple', 'gothic'], 'in the Cathedral', notScene],
+  ['aboard an airship above the clouds', ['airship'], 'above the Clouds', notScene],
+  ['on a space station observation deck', ['space-station'], 'in Orbit', notScene],
+  ['on the surface of an alien planet', ['planets'], 'on an Alien World', notScene],
+  ['drifting through a nebula', ['nebula'], 'in the Nebula', notScene],
+  ['on a floating island kingdom', ['high-fantasy'], 'on the Floating Isle', notScene],
+  ['against a plain studio backdrop', ['studio-lighting'], '', notScene],
+  ['on a wooden kitchen table', ['still-life'], 'on the Table', ['object']],
+  ['on a sunlit windowsill', ['still-life'], 'on the Windowsill', ['object', 'creature']],
+]);
+
+export const lighting = fragments([
+  ['golden hour light', ['golden-hour'], 'at Golden Hour'],
+  ['backlit by the setting sun', ['rim-light', 'golden-hour'], 'at Sunset'],
+  ['soft blue hour twilight', ['blue-hour'], 'at Dusk'],
+  ['pale moonlight', ['moonlight', 'night'], 'by Moonlight'],
+  ['starlight', ['night'], 'under the Stars'],
+  ['volumetric god rays', ['volumetric-light']],
+  ['dramatic rim lighting', ['rim-light']],
+  ['chiaroscuro lighting', ['chiaroscuro'], 'in Shadow'],
+  ['warm candlelight', ['candlelight', 'warm-palette'], 'by Candlelight'],
+  ['bioluminescent glow', ['bioluminescence']],
+  ['soft studio lighting', ['studio-lighting']],
+  ['glowing neon lights', ['neon-glow'], 'in Neon'],
+  ['overcast diffuse light', []],
+  ['harsh midday sun', [], 'at Noon'],
+  ['light breaking through storm clouds', ['storm'], 'after the Storm'],
+  ['lantern light in thick fog', ['fog'], 'in the Fog'],
+]);
+
+export const palettes = fragments([
+  ['warm color palette', ['warm-palette']],
+  ['cool blue tones', ['cool-palette']],
+  ['muted earth tones', ['earth-tones', 'muted']],
+  ['soft pastel colors', ['pastel-colors']],
+  ['vibrant saturated colors', ['vibrant']],
+  ['teal and orange palette', ['vibrant']],
+  ['black and white', ['black-and-white']],
+  ['sepia tones', ['sepia']],
+  ['muted desaturated palette', ['muted']],
+  ['monochrome blue', ['monochrome', 'cool-palette']],
+]);
+
+/** Mood clauses; the title is an adjective that goes before the subject's title. */
+export const moods = fragments([
+  ['serene atmosphere', ['serene'], 'Serene'],
+  ['quiet and contemplative', ['serene'], 'Quiet'],
+  ['melancholic mood', ['melancholic'], 'Lonely'],
+  ['whimsical', ['whimsical'], 'Whimsical'],
+  ['eerie atmosphere', ['eerie'], 'Eerie'],
+  ['ominous', ['eerie'], 'Ominous'],
+  ['dreamy and ethereal', ['dreamy'], 'Dreaming'],
+  ['epic scale', ['epic'], 'Epic'],
+  ['nostalgic', ['nostalgic'], 'Remembered'],
+  ['cozy and warm', ['cozy'], 'Cozy'],
+  ['joyful', ['joyful'], 'Joyful'],
+  ['mysterious', ['mysterious'], 'Mysterious'],
+]);
+
+export const cameras = fragments([
+  ['close-up', ['close-up'], '', [...beings, 'object']],
+  ['medium shot', ['medium-shot'], '', beings],
+  ['full body shot', ['full-body'], '', ['figure']],
+  ['wide establishing shot', ['wide-shot']],
+  ['sweeping panorama', ['panorama'], '', ['scene']],
+  ['low angle', ['low-angle']],
+  ['high angle', ['high-angle']],
+  ["bird's-eye view", ['birds-eye-view'], '', ['scene', 'object']],
+  ["worm's-eye view", ['worms-eye-view']],
+  ['dutch angle', ['dutch-angle']],
+  ['shallow depth of field, bokeh', ['bokeh'], '', notScene],
+  ['tilt-shift miniature effect', ['tilt-shift'], '', ['scene']],
+  ['fisheye lens', ['fisheye']],
+  ['motion blur', ['motion-blur'], '', beings],
+  ['symmetrical composition', ['symmetry']],
+  ['rule of thirds', ['rule-of-thirds']],
+  ['minimal composition with negative space', ['negative-space']],
+  ['strong leading lines', ['leading-lines'], '', ['scene']],
+  ['repeating patterns', ['patterns']],
+  ['dramatic silhouette', ['silhouette'], '', [...beings, 'scene']],
+]);
+
+export const qualities = fragments([
+  ['highly detailed', ['highly-detailed']],
+  ['intricate details', ['highly-detailed']],
+  ['sharp focus', ['sharp-focus']],
+  ['subtle film grain', ['film-grain']],
+  ['cel shaded', ['cel-shading']],
+  ['masterpiece', []],
+  ['best quality', []],
+  ['8k', []],
+  ['award-winning', []],
+  ['rich textures', []],
+  ['trending on artstation', []],
+]);
+
+export const negativeTerms: string[] = [
+  'blurry',
+  'lowres',
+  'jpeg artifacts',
+  'watermark',
+  'signature',
+  'text',
+  'logo',
+  'deformed hands',
+  'extra fingers',
+  'bad anatomy',
+  'oversaturated',
+  'cropped',
+  'worst quality',
+  'duplicate',
+  'noise',
+  'poorly drawn face',
+  'out of frame',
+  'disfigured',
+  'ugly',
+  'overexposed',
+];

@@ -1,0 +1,56 @@
+// What a picture is made with: traditional media, digital media, photography and crafts.
+import { tag, type TagDefinition } from './tag-types';
+
+export const mediumTags: TagDefinition[] = [
+  tag('medium', 'Medium', [], 'The material or process the picture imitates.'),
+
+  tag('traditional-media', 'Traditional media', ['medium'], 'Paint, pencil, ink and print on a surface.'),
+  tag('painting', 'Painting', ['traditional-media'], 'Pigment applied with a brush or knife.'),
+  tag('oil-painting', 'Oil painting', ['painting'], 'Slow-drying oils with rich blends.'),
+  tag('watercolor', 'Watercolor', ['painting'], 'Transparent washes that bloom on paper.'),
+  tag('acrylic', 'Acrylic', ['painting'], 'Fast-drying, vivid and opaque.'),
+  tag('gouache', 'Gouache', ['painting'], 'Opaque watercolour with matte, flat areas.'),
+  tag('fresco', 'Fresco', ['painting'], 'Pigment on wet plaster, chalky and aged.'),
+  tag('ink-wash', 'Ink wash', ['painting', 'east-asian-styles'], 'Monochrome brush ink diluted into washes.'),
+  tag('drawing', 'Drawing', ['traditional-media'], 'Dry media and pens on paper.'),
+  tag('pencil-sketch', 'Pencil sketch', ['drawing'], 'Graphite lines and hatching.'),
+  tag('charcoal', 'Charcoal', ['drawing'], 'Smudged blacks and soft edges.'),
+  tag('pen-and-ink', 'Pen and ink', ['drawing'], 'Crisp inked lines and cross-hatching.'),
+  tag('pastel-drawing', 'Pastel drawing', ['drawing'], 'Soft chalky pastel sticks.'),
+  tag('colored-pencil', 'Colored pencil', ['drawing'], 'Layered waxy pencil colour.'),
+  tag('printmaking', 'Printmaking', ['traditional-media'], 'Images transferred from a block or plate.'),
+  tag('woodblock-print', 'Woodblock print', ['printmaking'], 'Carved wood blocks with visible grain.'),
+  tag('linocut', 'Linocut', ['printmaking'], 'Bold carved lines from linoleum blocks.'),
+  tag('screen-print', 'Screen print', ['printmaking'], 'Flat layered inks, often offset.'),
+  tag('etching', 'Etching', ['printmaking'], 'Fine acid-bitten lines on metal plates.'),
+
+  tag('digital-media', 'Digital media', ['medium'], 'Made on a computer.'),
+  tag('digital-painting', 'Digital painting', ['digital-media'], 'Painted with a tablet and brushes.'),
+  tag('3d-render', '3D render', ['digital-media'], 'Modelled, lit and rendered in 3D.'),
+  tag('low-poly', 'Low poly', ['3d-render'], 'Faceted models with few polygons.'),
+  tag('voxel-art', 'Voxel art', ['3d-render'], 'Built from small cubes.'),
+  tag('pixel-art', 'Pixel art', ['digital-media'], 'Deliberately low-resolution pixels.'),
+  tag('vector-art', 'Vector art', ['digital-media'], 'Clean paths and flat fills.'),
+  tag(
+    'matte-painting',
+    'Matte painting',
+    ['digital-media', 'concept-art'],
+    'Photoreal painted environments.',
+  ),
+
+  tag('photography', 'Photography', ['medium'], 'Pictures that look photographed.'),
+  tag('film-photography', 'Film photography', ['photography'], 'Analogue film with grain and colour shifts.'),
+  tag('polaroid', 'Polaroid', ['film-photography'], 'Instant film with a soft, faded look.'),
+  tag('portrait-photography', 'Portrait photography', ['photography', 'portrait'], 'Photographs of people.'),
+  tag('macro-photography', 'Macro photography', ['photography'], 'Extreme close-ups of small things.'),
+  tag('long-exposure', 'Long exposure', ['photography', 'lens-effects'], 'Light trails and silky water.'),
+  tag('street-photography', 'Street photography', ['photography'], 'Candid moments in public places.'),
+
+  tag('crafts', 'Crafts', ['medium'], 'Physical materials other than paint and paper.'),
+  tag('collage', 'Collage', ['crafts'], 'Cut and pasted fragments.'),
+  tag('papercraft', 'Papercraft', ['crafts'], 'Layered, folded or cut paper.'),
+  tag('stained-glass', 'Stained glass', ['crafts'], 'Coloured glass held by lead lines.'),
+  tag('mosaic', 'Mosaic', ['crafts'], 'Tiles or tesserae set in a pattern.'),
+  tag('clay-sculpture', 'Clay sculpture', ['crafts'], 'Modelled clay and claymation figures.'),
+  tag('embroidery', 'Embroidery', ['crafts'], 'Stitched thread on fabric.'),
+];

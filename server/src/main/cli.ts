@@ -1,0 +1,98 @@
+// `genonaut <command>`: the one entry point of every role. The only module (with the launchers it calls)
+// that reads process.env.
+import 'dotenv/config';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { version } from '../version';
+
+function config(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+function requireDatabaseUrl(cfg: Config): string {
+  if (!cfg.databaseUrl) {
+    console.error(
+      'DATABASE_URL is not set. Point it at PostgreSQL, or use `genonaut start`, which runs an embedded one.',
+    );
+    process.exit(2);
+  }
+  return cfg.databaseUrl;
+}
+
+const program = new Command('genonaut')
+  .description('Genonaut: generation queue and gallery for AI images')
+  .version(version)
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description(
+    'Run everything for a laptop or a demo: database, Redis, migrations, demo data, API, worker, mock',
+  )
+  .action(async () => (await import('./start')).start(config(), process.env));
+
+program
+  .command('api')
+  .description('Run the HTTP API, WebSocket and web app')
+  .action(async () => (await import('./api')).runApi(config(), requireDatabaseUrl(config())));
+
+program
+  .command('worker')
+  .description('Run the queue workers (generation and scheduled jobs)')
+  .action(async () => (await import('./worker')).runWorker(config(), requireDatabaseUrl(config())));
+
+program
+  .command('comfyui-mock')
+  .description('Run the ComfyUI stand-in on MOCK_PORT')
+  .action(async () => (await import('./comfyui-mock')).runComfyMock(config()));
+
+const migrate = program.command('migrate').description('Database migrations');
+migrate
+  .command('up')
+  .description('Apply every pending migration')
+  .action(async () => {
+    const { migrateToLatest } = await import('../db/migrate');
+    const applied = await migrateToLatest(requireDatabaseUrl(config()));
+    console.log(applied.length > 0 ? applied.join('\n') : 'Database is up to date.');
+  });
+migrate
+  .command('down')
+  .description('Revert the most recent migration')
+  .action(async () => {
+    const { migrateDown } = await import('../db/migrate');
+    const reverted = await migrateDown(requireDatabaseUrl(config()));
+    console.log(reverted.length > 0 ? reverted.join('\n') : 'Nothing to revert.');
+  });
+migrate
+  .command('status')
+  .description('List migrations and when each was applied')
+  .action(async () => {
+    const { migrationStatus } = await import('../db/migrate');
+    for (const m of await migrationStatus(requireDatabaseUrl(config()))) {
+      console.log(`${m.executedAt ? m.executedAt.toISOString() : 'pending'.padEnd(24)}  ${m.name}`);
+    }
+  });
+
+const seed = program.command('seed').description('Sample data');
+seed
+  .command('demo')
+  .description('Seed the demo data set (idempotent)')
+  .action(async () => (await import('./seed-demo')).runSeedDemo(config(), requireDatabaseUrl(config())));
+
+const db = program.command('db').description('Database tooling');
+db.command('types')
+  .description('Regenerate server/src/db/types.ts from a freshly migrated scratch database')
+  .action(async () => (await import('./db-types')).regenerateDbTypes(process.env));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// The two precomputed statistics tables. Each refresh is one transaction that upserts fresh counts and
+// removes rows that no longer apply, so readers always see a complete table (never an empty one).
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+
+export async function refreshTagCardinalityStats(db: Database): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ n: number }>`
+      WITH fresh AS (
+        SELECT ct.tag_id, c.source, count(*) AS content_count
+        FROM content_tags ct JOIN content_items c ON c.id = ct.content_id
+        GROUP BY GROUPING SETS ((ct.tag_id, c.source), (ct.tag_id))
+      ), upserted AS (
+        INSERT INTO tag_cardinality_stats (tag_id, source, content_count, updated_at)
+        SELECT tag_id, COALESCE(source, 'all'), content_count, now() FROM fresh
+        ON CONFLICT (tag_id, source) DO UPDATE
+          SET content_count = EXCLUDED.content_count, updated_at = EXCLUDED.updated_at
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM upserted`.execute(trx);
+    await sql`
+      DELETE FROM tag_cardinality_stats s
+      WHERE s.updated_at < now()`.execute(trx);
+    return rows[0]?.n ?? 0;
+  });
+}
+
+export async function refreshGenSourceStats(db: Database): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ n: number }>`
+      WITH fresh AS (
+        SELECT creator_id AS user_id, source, count(*) AS count
+        FROM content_items
+        GROUP BY GROUPING SETS ((creator_id, source), (source))
+      ), upserted AS (
+        INSERT INTO gen_source_stats (user_id, source, count, updated_at)
+        SELECT user_id, source, count, now() FROM fresh
+        ON CONFLICT (user_id, source) DO UPDATE SET count = EXCLUDED.count, updated_at = EXCLUDED.updated_at
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM upserted`.execute(trx);
+    await sql`DELETE FROM gen_source_stats WHERE updated_at < now()`.execute(trx);
+    return rows[0]?.n ?? 0;
+  });
+}

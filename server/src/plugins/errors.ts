@@ -1,0 +1,116 @@
+// One mapping from anything thrown to SPEC §3's error body. Nothing internal (stacks, SQL) leaves here.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ErrorCode, ErrorResponse, FieldError } from '@genonaut/contracts';
+import { DomainError, httpStatusOf } from '../errors';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+const isPgError = (e: unknown): e is PgError & Error =>
+  e instanceof Error &&
+  typeof (e as PgError).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((e as PgError).code ?? '');
+
+function body(code: ErrorCode, message: string, details?: FieldError[]): ErrorResponse {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+/** Ajv's instancePath (`/pageSize`) plus the validation context (`querystring`) → `query.pageSize`. */
+function fieldErrors(error: FastifyError): FieldError[] {
+  const context = (error.validationContext ?? 'body').replace('querystring', 'query');
+  return (error.validation ?? []).map((v) => {
+    const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const path = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), missing].filter(Boolean).join('.');
+    return { field: path ? `${context}.${path}` : context, message: v.message ?? 'is invalid' };
+  });
+}
+
+function mapPgError(error: PgError): { status: number; code: ErrorCode; message: string } | null {
+  switch (error.code) {
+    case '57014':
+      return {
+        status: 504,
+        code: 'query_timeout',
+        message: 'The query took too long; narrow the filters and retry',
+      };
+    case '23505':
+      return { status: 409, code: 'conflict', message: 'This already exists' };
+    case '23503':
+      return {
+        status: 409,
+        code: 'conflict',
+        message: 'A referenced record does not exist or is still in use',
+      };
+    case '23514':
+      return { status: 409, code: 'conflict', message: 'The change breaks a data rule' };
+    case '57P01':
+    case '57P03':
+    case '08000':
+    case '08003':
+    case '08006':
+      return {
+        status: 503,
+        code: 'dependency_unavailable',
+        message: 'The database is unavailable, try again shortly',
+      };
+    case undefined:
+    default:
+      return null;
+  }
+}
+
+const connectionErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof DomainError) {
+      if (error.retryAfterSeconds !== undefined)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.status(httpStatusOf[error.code]).send(body(error.code, error.message, error.details));
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const details = fieldErrors(fastifyError);
+      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+      return reply.status(400).send(body('validation_failed', `Invalid request: ${summary}`, details));
+    }
+    if (isPgError(error)) {
+      const mapped = mapPgError(error);
+      if (mapped) {
+        if (mapped.status >= 500) request.log.warn({ err: error }, 'database error');
+        return reply.status(mapped.status).send(body(mapped.code, mapped.message));
+      }
+    }
+    const code = (error as { code?: string }).code;
+    if (code && connectionErrors.has(code)) {
+      request.log.warn({ err: error }, 'dependency connection error');
+      return reply
+        .status(503)
+        .send(body('dependency_unavailable', 'A dependency is unavailable, try again shortly'));
+    }
+    const status = fastifyError.statusCode;
+    if (status === 413)
+      return reply.status(413).send(body('payload_too_large', 'The request body is too large'));
+    if (status === 415) {
+      return reply
+        .status(415)
+        .send(body('unsupported_media_type', 'Send JSON (application/json) or multipart/form-data'));
+    }
+    if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many requests, slow down'));
+    if (status && status >= 400 && status < 500) {
+      return reply.status(400).send(body('validation_failed', fastifyError.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('internal', 'Something went wrong on our side'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(body('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+  );
+  done();
+});

@@ -1,0 +1,51 @@
+// Decorates the app with its config, database and Redis, and closes what it opened.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import { createDatabase, type Database } from '../db/database';
+import { connectRedis, createRedis } from '../lib/redis';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Database;
+    redis: Redis;
+    /** Genonaut's release (Fastify's own `version` is the framework's). */
+    appVersion: string;
+  }
+}
+
+export interface InfrastructureOptions {
+  config: Config;
+  version: string;
+  /** Tests and `start` may hand in existing connections; the app then does not close them. */
+  db?: Database;
+  redis?: Redis;
+}
+
+export const infrastructurePlugin = fp(async (app: FastifyInstance, opts: InfrastructureOptions) => {
+  const { config } = opts;
+  if (!opts.db && !config.databaseUrl) throw new Error('DATABASE_URL is required to run the API');
+  const db =
+    opts.db ??
+    createDatabase({
+      url: config.databaseUrl ?? '',
+      poolSize: config.databasePoolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
+      applicationName: 'genonaut-api',
+    });
+  const redis = opts.redis ?? createRedis(config.redisUrl, { name: 'genonaut-api' });
+  if (!opts.redis && !(await connectRedis(redis)))
+    app.log.warn('Redis is not reachable; retrying in the background');
+
+  app.decorate('config', config);
+  app.decorate('appVersion', opts.version);
+  app.decorate('db', db);
+  app.decorate('redis', redis);
+
+  app.addHook('onClose', async () => {
+    if (!opts.db) await db.destroy();
+    if (!opts.redis) redis.disconnect();
+  });
+});

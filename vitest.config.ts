@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects named by what is real: unit tests beside the code, integration tests against a real
+// PostgreSQL (a fresh database per run, see server/test/global-setup.ts) and a real Redis.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['server/test/**/*.int.test.ts', 'server/src/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
