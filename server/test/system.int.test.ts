@@ -1,5 +1,8 @@
 // The system endpoints over the real app: health reflects the real database and Redis, the OpenAPI
 // document is served, errors have the one shape, and trailing slashes need no redirect.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { HealthResponse } from '@genonaut/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +72,46 @@ describe('API conventions', () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/stats/global' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ users: expect.any(Number), contentItems: expect.any(Number) });
+  });
+});
+
+describe('web app serving', () => {
+  it('redirects / to the API docs while no web build exists', async () => {
+    const bare = await buildTestApp({ WEB_DIST_DIR: '/nonexistent-web-dist' });
+    try {
+      const response = await bare.inject({ method: 'GET', url: '/' });
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe('/docs');
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('serves a built app with a history fallback, and keeps API 404s as JSON', async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), 'genonaut-web-'));
+    await mkdir(path.join(dist, 'assets'));
+    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Genonaut</title>');
+    await writeFile(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    const web = await buildTestApp({ WEB_DIST_DIR: dist });
+    try {
+      for (const url of ['/', '/gallery', '/content/42?x=1']) {
+        const page = await web.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain('<title>Genonaut</title>');
+        expect(page.headers['cache-control']).toBe('no-cache');
+      }
+      const asset = await web.inject({ method: 'GET', url: '/assets/app-1234.js' });
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const api = await web.inject({
+        method: 'GET',
+        url: '/api/v1/nothing-here',
+        headers: { accept: 'text/html' },
+      });
+      expect(api.statusCode).toBe(404);
+      expect(api.json<{ error: { code: string } }>().error.code).toBe('not_found');
+    } finally {
+      await web.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });

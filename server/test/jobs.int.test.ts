@@ -1,0 +1,164 @@
+// The worker host runs registered jobs from real BullMQ queues; the stats and cleanup jobs do their work
+// against the real database and storage.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobContext } from '../src/jobs/job-context';
+import { bullConnection, bullPrefix } from '../src/jobs/queues';
+import { buildRegistry, jobRegistry } from '../src/jobs/registry';
+import { startWorkerHost } from '../src/jobs/worker-host';
+import { createRedis } from '../src/lib/redis';
+import { refreshGenSourceStats, refreshTagCardinalityStats } from '../src/modules/stats/stats.repository';
+import { LocalStorage } from '../src/storage/local-storage';
+import { createContent, createTag, createUser } from './factories';
+import { testConfig, testDatabase } from './test-context';
+
+const db = testDatabase();
+const config = testConfig();
+let dir: string;
+let ctx: JobContext;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'genonaut-jobs-'));
+  const redis = createRedis(config.redisUrl, { blocking: true });
+  ctx = { config, db, redis, storage: new LocalStorage(dir), log: () => {} };
+});
+afterAll(async () => {
+  ctx.redis.disconnect();
+  await db.destroy();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('job registry', () => {
+  it('refuses a job name registered twice', () => {
+    const job = jobRegistry.get('cleanup');
+    if (!job) throw new Error('cleanup is not registered');
+    expect(() => buildRegistry([job, job])).toThrow(/registered twice/);
+  });
+
+  it('registers the scheduled maintenance jobs', () => {
+    expect([...jobRegistry.keys()]).toEqual(
+      expect.arrayContaining(['refresh-tag-cardinality-stats', 'refresh-gen-source-stats', 'cleanup']),
+    );
+  });
+});
+
+describe('worker host', () => {
+  it('runs a job taken from the real queue and schedules the periodic ones', async () => {
+    const host = await startWorkerHost(ctx, jobRegistry);
+    const queue = new Queue('maintenance', {
+      connection: bullConnection(config, false),
+      prefix: bullPrefix(config),
+    });
+    const events = new QueueEvents('maintenance', {
+      connection: bullConnection(config, true),
+      prefix: bullPrefix(config),
+    });
+    try {
+      await events.waitUntilReady();
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s) => s.key).sort()).toEqual([
+        'cleanup',
+        'refresh-gen-source-stats',
+        'refresh-tag-cardinality-stats',
+      ]);
+      const job = await queue.add('refresh-gen-source-stats', {});
+      const result = (await job.waitUntilFinished(events, 20_000)) as { rows: number };
+      expect(result.rows).toBeGreaterThanOrEqual(0);
+    } finally {
+      await host.close();
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+});
+
+describe('stats jobs', () => {
+  it('count tags per source and for all, and drop tags that lost their content', async () => {
+    const user = await createUser(db);
+    const tag = await createTag(db);
+    const regular = await createContent(db, user.id, { source: 'regular' });
+    const auto = await createContent(db, user.id, { source: 'auto' });
+    await db
+      .insertInto('content_tags')
+      .values([
+        { content_id: regular.id, tag_id: tag.id },
+        { content_id: auto.id, tag_id: tag.id },
+      ])
+      .execute();
+    await refreshTagCardinalityStats(db);
+    const stats = () =>
+      db
+        .selectFrom('tag_cardinality_stats')
+        .select(['source', 'content_count'])
+        .where('tag_id', '=', tag.id)
+        .orderBy('source')
+        .execute();
+    expect(await stats()).toEqual([
+      { source: 'all', content_count: 2 },
+      { source: 'auto', content_count: 1 },
+      { source: 'regular', content_count: 1 },
+    ]);
+    await db.deleteFrom('content_items').where('id', '=', auto.id).execute();
+    await refreshTagCardinalityStats(db);
+    expect(await stats()).toEqual([
+      { source: 'all', content_count: 1 },
+      { source: 'regular', content_count: 1 },
+    ]);
+  });
+
+  it('count items per creator and source, and for everyone', async () => {
+    const user = await createUser(db);
+    await createContent(db, user.id, { source: 'regular' });
+    await createContent(db, user.id, { source: 'regular' });
+    await createContent(db, user.id, { source: 'auto' });
+    await refreshGenSourceStats(db);
+    const mine = await db
+      .selectFrom('gen_source_stats')
+      .select(['source', 'count'])
+      .where('user_id', '=', user.id)
+      .orderBy('source')
+      .execute();
+    expect(mine).toEqual([
+      { source: 'auto', count: 1 },
+      { source: 'regular', count: 2 },
+    ]);
+    const everyone = await db
+      .selectFrom('gen_source_stats')
+      .select(['source', 'count'])
+      .where('user_id', 'is', null)
+      .execute();
+    expect(everyone).toHaveLength(2);
+    expect(everyone.every((row) => row.count >= 1)).toBe(true);
+  });
+});
+
+describe('cleanup job', () => {
+  it('deletes the files of deleted content and empties the deletion queue', async () => {
+    const user = await createUser(db);
+    const prefix = `content/test/${user.id}`;
+    await ctx.storage.put(`${prefix}/original.png`, Buffer.from('png'), 'image/png');
+    await ctx.storage.put(`${prefix}/small.webp`, Buffer.from('webp'), 'image/webp');
+    const item = await createContent(db, user.id, {
+      storage_key: `${prefix}/original.png`,
+      thumbnails: JSON.stringify({ small: { key: `${prefix}/small.webp` } }),
+    });
+    await db.deleteFrom('content_items').where('id', '=', item.id).execute();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const cleanup = jobRegistry.get('cleanup');
+    const result = await cleanup?.run(ctx, {});
+    expect(result?.deletedFiles).toBeGreaterThanOrEqual(2);
+    expect(await ctx.storage.exists(`${prefix}/original.png`)).toBe(false);
+    expect(await ctx.storage.exists(`${prefix}/small.webp`)).toBe(false);
+    const left = await db
+      .selectFrom('storage_deletions')
+      .select('id')
+      .where('storage_key', 'like', `${prefix}/%`)
+      .execute();
+    expect(left).toEqual([]);
+  });
+});
