@@ -51,3 +51,12 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), pagination: Pagination });
 
 export const PageSize = Type.Integer({ minimum: 1, maximum: 100, default: 25 });
+
+/** Response schemas for the error statuses a route can answer. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, ErrorResponse])) as Record<
+    number,
+    typeof ErrorResponse
+  >;
+
+export const NoContent = Type.Null({ description: 'No content' });

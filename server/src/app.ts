@@ -3,10 +3,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { errorsPlugin } from './plugins/errors';
+import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
+import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
+import { authRoutes } from './modules/auth/auth.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { usersRoutes } from './modules/users/users.routes';
 import { version } from './version';
 
 export interface BuildAppOptions extends Partial<Omit<InfrastructureOptions, 'config'>> {
@@ -21,16 +25,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
     trustProxy: config.env === 'production',
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    // allErrors: a 400 lists every bad field at once (bodies are capped at 1 MB, so the cost is bounded).
+    ajv: {
+      customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errorsPlugin);
   await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
+  await app.register(authPlugin);
+  await app.register(securityPlugin);
   await app.register(swaggerPlugin, { version: options.version ?? version });
 
   await app.register(
     async (api) => {
       await api.register(systemRoutes);
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,8 @@ import { createDatabase, type Database } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { verifyPassword } from '../src/lib/password';
 import { LocalStorage } from '../src/storage/local-storage';
-import { scratchDatabase } from './test-context';
+import { sessionCookie } from './auth-helpers';
+import { buildTestApp, scratchDatabase } from './test-context';
 
 // The demo seed creates the users `admin` and `demo`: it gets a database of its own.
 let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -81,5 +82,24 @@ describe('seed demo', () => {
 
     await seedDemo(db, storage, { password: 'another-password-456', itemCount: 60 });
     expect(await counts()).toEqual(first);
+  });
+
+  it('lets admin and demo log in with the demo password; admin reaches admin routes', async () => {
+    const app = await buildTestApp({ DATABASE_URL: scratch.url });
+    try {
+      for (const username of ['admin', 'demo']) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { login: username, password: 'demo-password-123' },
+        });
+        expect(response.statusCode).toBe(200);
+        const cookie = sessionCookie(response);
+        const admin = await app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { cookie } });
+        expect(admin.statusCode).toBe(username === 'admin' ? 200 : 403);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

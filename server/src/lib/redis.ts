@@ -26,3 +26,14 @@ export async function connectRedis(redis: Redis): Promise<boolean> {
     return false;
   }
 }
+
+/** ioredis's ways of saying the server is unreachable (it throws plain Errors without a code). */
+export function isRedisUnavailableError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /enableOfflineQueue|Connection is closed|Stream isn't writeable|Reached the max retries/.test(
+      error.message,
+    )
+  );
+}

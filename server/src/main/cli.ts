@@ -37,7 +37,7 @@ program
   .description(
     'Run everything for a laptop or a demo: database, Redis, migrations, demo data, API, worker, mock',
   )
-  .action(async () => (await import('./start')).start(config(), process.env));
+  .action(async () => (await import('./start')).start(config()));
 
 program
   .command('api')
@@ -86,6 +86,25 @@ seed
   .command('demo')
   .description('Seed the demo data set (idempotent)')
   .action(async () => (await import('./seed-demo')).runSeedDemo(config(), requireDatabaseUrl(config())));
+
+const user = program.command('user').description('Accounts');
+user
+  .command('create')
+  .description('Create an account (non-interactive, for scripts)')
+  .requiredOption('--username <username>', '3–50 letters, digits, _ or -')
+  .requiredOption('--email <email>', 'email address')
+  .requiredOption('--password <password>', 'at least 10 characters')
+  .option('--display-name <name>', 'name shown to others')
+  .option('--admin', 'give the account the admin role', false)
+  .action(
+    async (opts: {
+      username: string;
+      email: string;
+      password: string;
+      displayName?: string;
+      admin: boolean;
+    }) => (await import('./user-create')).runUserCreate(config(), requireDatabaseUrl(config()), opts),
+  );
 
 const db = program.command('db').description('Database tooling');
 db.command('types')

@@ -15,7 +15,7 @@ import { startWorker } from './worker';
 
 const say = (message: string) => console.log(`[genonaut] ${message}`);
 
-export async function start(initial: Config, env: Record<string, string | undefined>): Promise<void> {
+export async function start(initial: Config): Promise<void> {
   let config = initial;
   try {
     config = await withDatabase(config);
@@ -36,7 +36,7 @@ export async function start(initial: Config, env: Record<string, string | undefi
     const url = `http://localhost:${config.port}`;
     say(`Genonaut is running at ${url} (API docs at ${url}/docs)`);
     if (demo) say(demo);
-    if (!env.GENONAUT_QUIET) say('Press Ctrl+C to stop.');
+    say('Press Ctrl+C to stop.');
   } catch (error) {
     console.error(`[genonaut] Could not start: ${error instanceof Error ? error.message : String(error)}`);
     const { shutdown } = await import('./shutdown');

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorCode, ErrorResponse, FieldError } from '@genonaut/contracts';
 import { DomainError, httpStatusOf } from '../errors';
+import { isRedisUnavailableError } from '../lib/redis';
 
 interface PgError {
   code?: string;
@@ -83,6 +84,12 @@ export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
         if (mapped.status >= 500) request.log.warn({ err: error }, 'database error');
         return reply.status(mapped.status).send(body(mapped.code, mapped.message));
       }
+    }
+    if (isRedisUnavailableError(error)) {
+      request.log.warn({ err: error }, 'Redis unavailable');
+      return reply
+        .status(503)
+        .send(body('dependency_unavailable', 'Redis is unavailable, try again shortly'));
     }
     const code = (error as { code?: string }).code;
     if (code && connectionErrors.has(code)) {

@@ -6,6 +6,7 @@ export const systemRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['System'],
         summary: 'Status of the API and its dependencies',
@@ -26,6 +27,7 @@ export const systemRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
   app.get(
     '/stats/global',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['System'],
         summary: 'Site-wide counts',

@@ -1,0 +1,149 @@
+// One auth plugin: every request gets its caller (`request.user`, or null) from the session cookie or a
+// Bearer API token. Every /api route must declare `config.access` ('public' | 'user' | 'admin'); the
+// guard follows from it, so a route cannot be added without deciding who may call it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import { DomainError } from '../errors';
+import { userForToken } from '../modules/auth/api-tokens';
+import { SessionStore } from '../modules/auth/session-store';
+import { findUserById } from '../modules/users/users.repository';
+
+export type Access = 'public' | 'user' | 'admin';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: 'user' | 'admin';
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+export const SESSION_COOKIE = 'genonaut_session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+    /** Set when the session could not be read because Redis is down. */
+    authUnavailable: boolean;
+  }
+  interface FastifyInstance {
+    sessions: SessionStore;
+    routeAccess: { method: string; url: string; access: Access }[];
+    startSession(reply: FastifyReply, user: { id: string }, request: FastifyRequest): Promise<string>;
+    endSession(reply: FastifyReply, request: FastifyRequest): Promise<void>;
+  }
+}
+
+const unauthenticated = () => new DomainError('unauthenticated', 'Sign in to do this');
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  const ttlSeconds = app.config.sessionTtlDays * 86_400;
+  await app.register(cookie);
+  app.decorate('sessions', new SessionStore(app.redis, app.config.redisKeyPrefix, ttlSeconds));
+  app.decorate('routeAccess', []);
+  app.decorateRequest('user', null);
+  app.decorateRequest('authUnavailable', false);
+
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.config.cookieSecure,
+    maxAge: ttlSeconds,
+  };
+
+  app.decorate('startSession', async (reply: FastifyReply, user: { id: string }, request: FastifyRequest) => {
+    const previous = request.cookies[SESSION_COOKIE];
+    if (previous) await app.sessions.destroy(previous);
+    const sessionId = await app.sessions.create({
+      userId: user.id,
+      createdAt: new Date().toISOString(),
+      ip: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 200),
+    });
+    void reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions);
+    return sessionId;
+  });
+
+  app.decorate('endSession', async (reply: FastifyReply, request: FastifyRequest) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) await app.sessions.destroy(sessionId, request.user?.id);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  });
+
+  async function identify(request: FastifyRequest): Promise<AuthUser | null> {
+    const bearer = bearerPattern.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const owner = await userForToken(app.db, bearer);
+      if (!owner) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
+      return {
+        id: owner.id,
+        username: owner.username,
+        role: owner.role === 'admin' ? 'admin' : 'user',
+        via: 'token',
+      };
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return null;
+    let session;
+    try {
+      session = await app.sessions.touch(sessionId);
+    } catch {
+      request.authUnavailable = true;
+      return null;
+    }
+    if (!session) return null;
+    const user = await findUserById(app.db, session.userId);
+    if (!user || !user.is_active) return null;
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role === 'admin' ? 'admin' : 'user',
+      via: 'session',
+      sessionId,
+    };
+  }
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.user = await identify(request);
+  });
+
+  const guards: Record<Exclude<Access, 'public'>, (request: FastifyRequest) => Promise<void>> = {
+    user: async (request) => {
+      if (request.user) return;
+      if (request.authUnavailable)
+        throw new DomainError('dependency_unavailable', 'Sessions are unavailable (Redis is down)');
+      throw unauthenticated();
+    },
+    admin: async (request) => {
+      await guards.user(request);
+      if (request.user?.role !== 'admin') throw new DomainError('forbidden', 'This needs an administrator');
+    },
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
+    }
+    if (access === 'public') return;
+    const guard = guards[access];
+    const existing = route.preValidation;
+    route.preValidation = [guard, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
+  });
+});
+
+/** The caller of a route whose access is 'user' or 'admin' (the guard has run). */
+export function callerOf(request: FastifyRequest): AuthUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}
