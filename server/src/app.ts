@@ -31,6 +31,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Only JSON (and multipart, where an upload route registers it) may change state: a plain-text body is
+  // what a cross-site <form> can send, so it is refused with 415.
+  app.removeContentTypeParser('text/plain');
   await app.register(errorsPlugin);
   await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
   await app.register(authPlugin);

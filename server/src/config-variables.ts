@@ -3,8 +3,6 @@
 
 export const environments = ['development', 'demo', 'test', 'production'] as const;
 
-/** Used outside production only, where sessions need a stable secret but nothing is at stake. */
-export const DEVELOPMENT_SESSION_SECRET = 'genonaut-development-secret-not-for-production';
 export type Environment = (typeof environments)[number];
 
 export interface ConfigVariable {
@@ -243,13 +241,6 @@ export const configVariables: ConfigVariable[] = [
     key: 's3Endpoint',
     description: 'Custom S3 endpoint (MinIO and similar).',
     parse: url(['http:', 'https:']),
-  },
-  {
-    name: 'SESSION_SECRET',
-    key: 'sessionSecret',
-    description: 'Secret for signing cookies; required (≥ 32 characters) in production.',
-    default: (env) => (env === 'production' ? undefined : DEVELOPMENT_SESSION_SECRET),
-    parse: text,
   },
   {
     name: 'SESSION_TTL_DAYS',

@@ -1,11 +1,6 @@
 // One schema for every environment variable: parsed once at start, typed, and failing fast with a message
 // that names each bad variable. Only launchers (src/main) pass process.env in; everything else gets Config.
-import {
-  configVariables,
-  DEVELOPMENT_SESSION_SECRET,
-  type ConfigVariable,
-  type Environment,
-} from './config-variables';
+import { configVariables, type ConfigVariable, type Environment } from './config-variables';
 
 export { environments, type Environment } from './config-variables';
 
@@ -40,7 +35,6 @@ export interface Config {
   s3Bucket: string | undefined;
   s3Region: string | undefined;
   s3Endpoint: string | undefined;
-  sessionSecret: string | undefined;
   sessionTtlDays: number;
   cookieSecure: boolean;
   registrationEnabled: boolean;
@@ -82,15 +76,6 @@ export function loadConfig(env: Env): Config {
     const value = readVariable(variable, env, mode);
     if (value instanceof Error) problems.push({ variable: variable.name, reason: value.message });
     else values[variable.key] = value;
-  }
-  if (mode === 'production') {
-    const secret = values.sessionSecret;
-    if (typeof secret !== 'string' || secret.length < 32 || secret === DEVELOPMENT_SESSION_SECRET) {
-      problems.push({
-        variable: 'SESSION_SECRET',
-        reason: 'must be set to at least 32 characters in production',
-      });
-    }
   }
   if (values.storageBackend === 's3' && !values.s3Bucket) {
     problems.push({ variable: 'S3_BUCKET', reason: 'is required when STORAGE_BACKEND=s3' });

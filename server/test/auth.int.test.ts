@@ -1,4 +1,5 @@
 // Accounts and sessions over the real app, Redis and PostgreSQL.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ApiTokenList, CreatedToken, CurrentUser, ErrorResponse } from '@genonaut/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,26 @@ describe('registration and sessions', () => {
     } finally {
       await secure.close();
     }
+  });
+
+  it('slides the session: Redis expiry on every use, a fresh cookie Max-Age once a day', async () => {
+    const session = await signUp(app);
+    const id = session.cookie.split('=')[1] ?? '';
+    const key = `${app.config.redisKeyPrefix}:session:${createHash('sha256').update(id).digest('hex')}`;
+    expect((await me({ cookie: session.cookie })).cookies).toEqual([]);
+    const data = JSON.parse((await app.redis.get(key)) ?? '{}') as Record<string, string>;
+    await app.redis.set(
+      key,
+      JSON.stringify({ ...data, cookieRenewedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() }),
+      'EX',
+      60,
+    );
+    const renewed = await me({ cookie: session.cookie });
+    expect(renewed.statusCode).toBe(200);
+    expect(renewed.cookies).toEqual([
+      expect.objectContaining({ name: 'genonaut_session', value: id, maxAge: 30 * 86_400 }),
+    ]);
+    expect(await app.redis.ttl(key)).toBeGreaterThan(29 * 86_400);
   });
 
   it('ends the session on logout', async () => {
@@ -318,13 +339,15 @@ describe('cross-site protection', () => {
 
   it('refuses bodies that are neither JSON nor multipart', async () => {
     const session = await signUp(app);
-    const response = await app.inject({
-      method: 'PATCH',
-      url: '/api/v1/users/me',
-      headers: { ...session.headers, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'displayName=Forged',
-    });
-    expect(response.statusCode).toBe(415);
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const response = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/users/me',
+        headers: { ...session.headers, 'content-type': type },
+        payload: 'displayName=Forged',
+      });
+      expect({ type, status: response.statusCode }).toEqual({ type, status: 415 });
+    }
   });
 
   it('sends security headers with a CSP', async () => {

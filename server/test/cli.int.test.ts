@@ -4,8 +4,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import os from 'node:os';
+import { jobRegistry } from '../src/jobs/registry';
+import { startWorkerHost } from '../src/jobs/worker-host';
 import { verifyPassword } from '../src/lib/password';
-import { testDatabase } from './test-context';
+import { createRedis } from '../src/lib/redis';
+import { LocalStorage } from '../src/storage/local-storage';
+import { testConfig, testDatabase } from './test-context';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'node_modules/.bin/genonaut');
@@ -13,10 +18,17 @@ const db = testDatabase();
 afterAll(() => db.destroy());
 
 async function genonaut(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return genonautWith({}, ...args);
+}
+
+async function genonautWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(bin, args, {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), GENONAUT_ENV: 'test' },
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), GENONAUT_ENV: 'test', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -75,6 +87,49 @@ describe('genonaut migrate status', () => {
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('20261127000100_users');
     expect(status.stdout).not.toContain('pending');
+  });
+});
+
+describe('genonaut jobs run', () => {
+  it('runs a job in the command’s own process when no worker is running', async () => {
+    const result = await genonautWith(
+      { REDIS_KEY_PREFIX: `gcli-${Date.now()}` },
+      'jobs',
+      'run',
+      'refresh-tag-cardinality-stats',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No worker is running');
+    expect(result.stdout).toMatch(/"rows":\d+/);
+  });
+
+  it('goes through the queue when a worker is running', async () => {
+    const config = testConfig();
+    const redis = createRedis(config.redisUrl, { blocking: true });
+    const host = await startWorkerHost(
+      { config, db, redis, storage: new LocalStorage(os.tmpdir()), log: () => {} },
+      jobRegistry,
+    );
+    try {
+      const result = await genonautWith(
+        { REDIS_KEY_PREFIX: config.redisKeyPrefix },
+        'jobs',
+        'run',
+        'refresh-gen-source-stats',
+      );
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('waiting for a worker');
+      expect(result.stdout).toMatch(/"rows":\d+/);
+    } finally {
+      await host.close();
+      redis.disconnect();
+    }
+  });
+
+  it('refuses an unknown job, listing the known ones', async () => {
+    const result = await genonaut('jobs', 'run', 'no-such-job');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refresh-tag-cardinality-stats');
   });
 });
 

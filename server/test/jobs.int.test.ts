@@ -115,7 +115,7 @@ describe('stats jobs', () => {
     await createContent(db, user.id, { source: 'regular' });
     await createContent(db, user.id, { source: 'regular' });
     await createContent(db, user.id, { source: 'auto' });
-    await refreshGenSourceStats(db);
+    await refreshGenSourceStats(db, 75);
     const mine = await db
       .selectFrom('gen_source_stats')
       .select(['source', 'count'])

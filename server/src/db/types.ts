@@ -220,6 +220,7 @@ export interface GenerationMetricsHourly {
 export interface GenSourceStats {
   count: Generated<number>;
   id: Generated<number>;
+  public_count: Generated<number>;
   source: string;
   updated_at: Generated<Timestamp>;
   user_id: string | null;

@@ -87,6 +87,25 @@ seed
   .description('Seed the demo data set (idempotent)')
   .action(async () => (await import('./seed-demo')).runSeedDemo(config(), requireDatabaseUrl(config())));
 
+const jobs = program.command('jobs').description('Background jobs');
+jobs
+  .command('run <name>')
+  .description('Run a job by hand (through the queue when a worker is running)')
+  .action(async (name: string) =>
+    (await import('./jobs-run')).runJobByHand(config(), requireDatabaseUrl(config()), name),
+  );
+jobs
+  .command('list')
+  .description('List the registered jobs and their schedules')
+  .action(async () => {
+    const { jobRegistry } = await import('../jobs/registry');
+    for (const job of jobRegistry.values()) {
+      console.log(
+        `${job.name.padEnd(32)} ${job.queue.padEnd(12)} ${(job.schedule ?? 'on demand').padEnd(12)} ${job.description}`,
+      );
+    }
+  });
+
 const user = program.command('user').description('Accounts');
 user
   .command('create')

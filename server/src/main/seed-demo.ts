@@ -53,7 +53,11 @@ export async function prepareDemoData(config: Config, say: (m: string) => void):
     const password = config.demoPassword ?? generatePassword();
     say('First start: seeding the demo data (about a minute)…');
     const started = Date.now();
-    const summary = await seedDemo(db, createStorage(config), { password, log: say });
+    const summary = await seedDemo(db, createStorage(config), {
+      password,
+      log: say,
+      hideThreshold: config.moderationHideThreshold,
+    });
     say(
       `Demo data ready in ${Math.round((Date.now() - started) / 1000)} s: ${summary.createdItems} items, ${summary.tags} tags.`,
     );
@@ -69,7 +73,11 @@ export async function runSeedDemo(config: Config, databaseUrl: string): Promise<
   try {
     const existed = await hasDemoUsers(db);
     const password = config.demoPassword ?? generatePassword();
-    const summary = await seedDemo(db, createStorage(config), { password, log });
+    const summary = await seedDemo(db, createStorage(config), {
+      password,
+      log,
+      hideThreshold: config.moderationHideThreshold,
+    });
     if (existed && config.demoPassword) await applyConfiguredPassword(db, config.demoPassword);
     console.log(
       `Demo data: ${summary.tags} tags; ${summary.createdItems} new items, ${summary.renderedImages} images rendered, ` +

@@ -76,7 +76,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 
-  async function identify(request: FastifyRequest): Promise<AuthUser | null> {
+  const COOKIE_RENEW_MS = 86_400_000;
+
+  async function identify(request: FastifyRequest, reply: FastifyReply): Promise<AuthUser | null> {
     const bearer = bearerPattern.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       const owner = await userForToken(app.db, bearer);
@@ -100,6 +102,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!session) return null;
     const user = await findUserById(app.db, session.userId);
     if (!user || !user.is_active) return null;
+    // The Redis expiry slides on every request; the browser's cookie gets a fresh Max-Age once a day.
+    const renewedAt = Date.parse(session.cookieRenewedAt ?? session.createdAt);
+    if (!(Date.now() - renewedAt < COOKIE_RENEW_MS)) {
+      await app.sessions.markCookieRenewed(sessionId, session);
+      void reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions);
+    }
     return {
       id: user.id,
       username: user.username,
@@ -109,9 +117,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     };
   }
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    request.user = await identify(request);
+    request.user = await identify(request, reply);
   });
 
   const guards: Record<Exclude<Access, 'public'>, (request: FastifyRequest) => Promise<void>> = {

@@ -7,6 +7,7 @@ import * as m20261127000300 from './20261127000300_generation';
 import * as m20261127000400 from './20261127000400_content';
 import * as m20261127000500 from './20261127000500_engagement';
 import * as m20261127000600 from './20261127000600_moderation_analytics';
+import * as m20261127000700 from './20261127000700_gen_source_public_count';
 
 export const migrations: Record<string, Migration> = {
   '20261127000100_users': m20261127000100,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261127000400_content': m20261127000400,
   '20261127000500_engagement': m20261127000500,
   '20261127000600_moderation_analytics': m20261127000600,
+  '20261127000700_gen_source_public_count': m20261127000700,
 };

@@ -7,6 +7,8 @@ import type { Redis } from 'ioredis';
 export interface SessionData {
   userId: string;
   createdAt: string;
+  /** When the browser's cookie was last given a fresh Max-Age (the Redis expiry slides on every use). */
+  cookieRenewedAt?: string;
   ip?: string;
   userAgent?: string;
 }
@@ -47,6 +49,15 @@ export class SessionStore {
     } catch {
       return null;
     }
+  }
+
+  /** Records that the cookie was renewed, keeping the session's remaining time to live. */
+  async markCookieRenewed(sessionId: string, data: SessionData): Promise<void> {
+    await this.redis.set(
+      this.key(sessionId),
+      JSON.stringify({ ...data, cookieRenewedAt: new Date().toISOString() }),
+      'KEEPTTL',
+    );
   }
 
   async destroy(sessionId: string, userId?: string): Promise<void> {

@@ -14,6 +14,6 @@ export const statsJobs: JobDefinition[] = [
     queue: 'maintenance',
     description: 'Recompute gen_source_stats (the gallery source counts)',
     schedule: '0 * * * *',
-    run: async (ctx) => ({ rows: await refreshGenSourceStats(ctx.db) }),
+    run: async (ctx) => ({ rows: await refreshGenSourceStats(ctx.db, ctx.config.moderationHideThreshold) }),
   },
 ];

@@ -25,17 +25,25 @@ export async function refreshTagCardinalityStats(db: Database): Promise<number> 
   });
 }
 
-export async function refreshGenSourceStats(db: Database): Promise<number> {
+/**
+ * Per creator and source, and for everyone (user_id NULL): all items and the items anyone may see
+ * (public and not hidden by moderation above `hideThreshold`).
+ */
+export async function refreshGenSourceStats(db: Database, hideThreshold: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ n: number }>`
       WITH fresh AS (
-        SELECT creator_id AS user_id, source, count(*) AS count
+        SELECT creator_id AS user_id, source, count(*) AS count,
+          count(*) FILTER (
+            WHERE NOT is_private AND NOT (moderation_status = 'pending' AND risk_score > ${hideThreshold})
+          ) AS public_count
         FROM content_items
         GROUP BY GROUPING SETS ((creator_id, source), (source))
       ), upserted AS (
-        INSERT INTO gen_source_stats (user_id, source, count, updated_at)
-        SELECT user_id, source, count, now() FROM fresh
-        ON CONFLICT (user_id, source) DO UPDATE SET count = EXCLUDED.count, updated_at = EXCLUDED.updated_at
+        INSERT INTO gen_source_stats (user_id, source, count, public_count, updated_at)
+        SELECT user_id, source, count, public_count, now() FROM fresh
+        ON CONFLICT (user_id, source) DO UPDATE
+          SET count = EXCLUDED.count, public_count = EXCLUDED.public_count, updated_at = EXCLUDED.updated_at
         RETURNING 1
       )
       SELECT count(*)::int AS n FROM upserted`.execute(trx);

@@ -15,6 +15,8 @@ export interface DemoSeedOptions {
   itemCount?: number;
   log?: (message: string) => void;
   now?: Date;
+  /** MODERATION_HIDE_THRESHOLD, for the public counts of the source statistics. */
+  hideThreshold?: number;
 }
 
 export interface DemoSeedSummary {
@@ -45,7 +47,7 @@ export async function seedDemo(
   const bookmarks = await seedBookmarks(db, people);
   await seedDemoPreferences(db, people, now);
   await refreshTagCardinalityStats(db);
-  await refreshGenSourceStats(db);
+  await refreshGenSourceStats(db, options.hideThreshold ?? 75);
   return {
     tags: taxonomy.tags,
     createdItems: content.created,
