@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { createCanvas, toRgb8 } from './canvas';
 import { compositions, pickComposition, type CompositionName } from './compositions';
+import { createRng } from '../lib/rng';
 import { buildPalette } from './palette';
 import { insertPngTextChunks } from './png-text';
 
@@ -25,17 +26,6 @@ function hashString(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Folds a seed beyond 32 bits (ComfyUI seeds go up to 2^64) into 32 bits, keeping both halves' influence. */
@@ -70,8 +60,8 @@ export function paintImage(opts: Omit<RenderImageOptions, 'text'>): PaintedImage
     }
   }
   const promptHash = hashString(prompt);
-  const promptRng = mulberry32(promptHash);
-  const seedRng = mulberry32(promptHash ^ foldSeed(opts.seed) ^ 0x2545f491);
+  const promptRng = createRng(promptHash);
+  const seedRng = createRng(promptHash ^ foldSeed(opts.seed) ^ 0x2545f491);
   const palette = buildPalette(prompt, promptRng, seedRng);
   const composition = pickComposition(prompt, promptRng);
   const canvas = createCanvas(width, height);

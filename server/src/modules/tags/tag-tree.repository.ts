@@ -33,28 +33,22 @@ export async function resolveTagRefs(
   return { found, missing };
 }
 
-/** The given tags and every tag below them, through any parent. */
-export async function withDescendants(db: Database, tagIds: string[]): Promise<string[]> {
+/** The given tags and every tag reachable from them going down (children) or up (parents). */
+async function closure(db: Database, tagIds: string[], direction: 'down' | 'up'): Promise<string[]> {
   if (tagIds.length === 0) return [];
+  const [from, to] = direction === 'down' ? ['parent_id', 'tag_id'] : ['tag_id', 'parent_id'];
   const { rows } = await sql<{ id: string }>`
-    WITH RECURSIVE below(id) AS (
+    WITH RECURSIVE reached(id) AS (
       SELECT unnest(${tagIds}::uuid[])
       UNION
-      SELECT tp.tag_id FROM tag_parents tp JOIN below b ON tp.parent_id = b.id
+      SELECT tp.${sql.ref(to)} FROM tag_parents tp JOIN reached r ON tp.${sql.ref(from)} = r.id
     )
-    SELECT id FROM below`.execute(db);
+    SELECT id FROM reached`.execute(db);
   return rows.map((r) => r.id);
 }
 
+/** The given tags and every tag below them, through any parent. */
+export const withDescendants = (db: Database, tagIds: string[]) => closure(db, tagIds, 'down');
+
 /** The given tags and every tag above them. */
-export async function withAncestors(db: Database, tagIds: string[]): Promise<string[]> {
-  if (tagIds.length === 0) return [];
-  const { rows } = await sql<{ id: string }>`
-    WITH RECURSIVE above(id) AS (
-      SELECT unnest(${tagIds}::uuid[])
-      UNION
-      SELECT tp.parent_id FROM tag_parents tp JOIN above a ON tp.tag_id = a.id
-    )
-    SELECT id FROM above`.execute(db);
-  return rows.map((r) => r.id);
-}
+export const withAncestors = (db: Database, tagIds: string[]) => closure(db, tagIds, 'up');

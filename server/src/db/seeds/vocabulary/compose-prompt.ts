@@ -24,19 +24,9 @@ export interface ComposedPrompt {
   tags: string[];
 }
 
-export type Rng = () => number;
+import type { Rng } from '../../../lib/rng';
 
-/** mulberry32: tiny, fast and good enough for picking words; returns floats in [0, 1). */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng, type Rng } from '../../../lib/rng';
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   if (items.length === 0) throw new Error('pick from an empty list');
