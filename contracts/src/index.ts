@@ -3,4 +3,5 @@ export * from './auth';
 export * from './common';
 export * from './content';
 export * from './system';
+export * from './tags';
 export * from './users';

@@ -9,7 +9,10 @@ import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { webPlugin } from './plugins/web';
 import { authRoutes } from './modules/auth/auth.routes';
+import { galleryRoutes } from './modules/content/gallery.routes';
+import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { tagsRoutes } from './modules/tags/tags.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { version } from './version';
 
@@ -45,6 +48,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(systemRoutes);
       await api.register(authRoutes);
       await api.register(usersRoutes);
+      await api.register(galleryRoutes);
+      await api.register(contentItemsRoutes);
+      await api.register(tagsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,9 @@
 // Integration tests share one scratch database per run: created here on the test PostgreSQL (see
 // resolveTestPostgres), migrated to the latest schema, and dropped afterwards. Redis must be running.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../src/db/migrate';
 import { redactUrl } from '../src/runtime/pg-admin';
@@ -11,12 +14,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     redisUrl: string;
+    /** One storage directory for the run: the cleanup job may process any test's deleted files. */
+    storageDir: string;
   }
 }
 
 const log = (msg: string): void => console.log(`[test setup] ${msg}`);
 
 let cleanup: (() => Promise<void>) | undefined;
+let storageCleanup: (() => Promise<void>) | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const env = process.env;
@@ -43,6 +49,9 @@ export async function setup(project: TestProject): Promise<void> {
     log(`Test database ${name} is ready`);
     project.provide('databaseUrl', databaseUrl);
     project.provide('redisUrl', redisUrl);
+    const storageDir = await mkdtemp(path.join(os.tmpdir(), 'genonaut-test-storage-'));
+    storageCleanup = () => rm(storageDir, { recursive: true, force: true });
+    project.provide('storageDir', storageDir);
   } catch (error) {
     // Vitest skips teardown when setup throws.
     await cleanup();
@@ -52,6 +61,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  await storageCleanup?.();
   await cleanup?.();
   cleanup = undefined;
 }

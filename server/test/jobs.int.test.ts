@@ -1,8 +1,5 @@
 // The worker host runs registered jobs from real BullMQ queues; the stats and cleanup jobs do their work
 // against the real database and storage.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext } from '../src/jobs/job-context';
@@ -21,14 +18,13 @@ let dir: string;
 let ctx: JobContext;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'genonaut-jobs-'));
+  dir = config.storageDir;
   const redis = createRedis(config.redisUrl, { blocking: true });
   ctx = { config, db, redis, storage: new LocalStorage(dir), log: () => {} };
 });
 afterAll(async () => {
   ctx.redis.disconnect();
   await db.destroy();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('job registry', () => {
@@ -77,7 +73,7 @@ describe('worker host', () => {
 });
 
 describe('stats jobs', () => {
-  it('count tags per source and for all, and drop tags that lost their content', async () => {
+  it('count public items per tag and source, and drop tags that lost their content', async () => {
     const user = await createUser(db);
     const tag = await createTag(db);
     const regular = await createContent(db, user.id, { source: 'regular' });
@@ -89,7 +85,7 @@ describe('stats jobs', () => {
         { content_id: auto.id, tag_id: tag.id },
       ])
       .execute();
-    await refreshTagCardinalityStats(db);
+    await refreshTagCardinalityStats(db, 75);
     const stats = () =>
       db
         .selectFrom('tag_cardinality_stats')
@@ -103,11 +99,20 @@ describe('stats jobs', () => {
       { source: 'regular', content_count: 1 },
     ]);
     await db.deleteFrom('content_items').where('id', '=', auto.id).execute();
-    await refreshTagCardinalityStats(db);
+    await refreshTagCardinalityStats(db, 75);
     expect(await stats()).toEqual([
       { source: 'all', content_count: 1 },
       { source: 'regular', content_count: 1 },
     ]);
+    // Counts are public: a private item and one hidden by moderation are not counted.
+    await createContent(db, user.id, { is_private: true }).then((c) =>
+      db.insertInto('content_tags').values({ content_id: c.id, tag_id: tag.id }).execute(),
+    );
+    await createContent(db, user.id, { moderation_status: 'pending', risk_score: 80 }).then((c) =>
+      db.insertInto('content_tags').values({ content_id: c.id, tag_id: tag.id }).execute(),
+    );
+    await refreshTagCardinalityStats(db, 75);
+    expect((await stats())[0]).toEqual({ source: 'all', content_count: 1 });
   });
 
   it('count items per creator and source, and for everyone', async () => {

@@ -16,6 +16,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // A prefix per test file keeps queues and keys of parallel files apart.
     REDIS_KEY_PREFIX: `gtest-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     LOG_LEVEL: 'silent',
+    STORAGE_DIR: inject('storageDir'),
     ...overrides,
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorCode, ErrorResponse, FieldError } from '@genonaut/contracts';
 import { DomainError, httpStatusOf } from '../errors';
+import { nonFiniteFields } from '../lib/finite-numbers';
 import { isRedisUnavailableError } from '../lib/redis';
 
 interface PgError {
@@ -112,6 +113,19 @@ export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('internal', 'Something went wrong on our side'));
+  });
+
+  // Ajv lets `1e400` through as Infinity (see lib/finite-numbers.ts): refuse it for every route before it
+  // reaches SQL, the way the validator should have.
+  app.addHook('preHandler', async (request) => {
+    const details = [
+      ...nonFiniteFields(request.params, 'params'),
+      ...nonFiniteFields(request.query, 'query'),
+    ];
+    if (details.length > 0) {
+      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+      throw new DomainError('validation_failed', `Invalid request: ${summary}`, details);
+    }
   });
 
   app.setNotFoundHandler((request, reply) =>

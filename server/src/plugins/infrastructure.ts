@@ -1,16 +1,23 @@
-// Decorates the app with its config, database and Redis, and closes what it opened.
+// Decorates the app with its config, database, Redis, storage and queue producers, and closes what it
+// opened.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import { createDatabase, type Database } from '../db/database';
+import { QueueProducers } from '../jobs/producers';
 import { connectRedis, createRedis } from '../lib/redis';
+import { createStorage } from '../storage/create-storage';
+import type { StorageBackend } from '../storage/storage';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Database;
     redis: Redis;
+    storage: StorageBackend;
+    /** Producers for the job queues (made on first use). */
+    queues: QueueProducers;
     /** Genonaut's release (Fastify's own `version` is the framework's). */
     appVersion: string;
   }
@@ -22,6 +29,7 @@ export interface InfrastructureOptions {
   /** Tests and `start` may hand in existing connections; the app then does not close them. */
   db?: Database;
   redis?: Redis;
+  storage?: StorageBackend;
 }
 
 export const infrastructurePlugin = fp(async (app: FastifyInstance, opts: InfrastructureOptions) => {
@@ -43,8 +51,12 @@ export const infrastructurePlugin = fp(async (app: FastifyInstance, opts: Infras
   app.decorate('appVersion', opts.version);
   app.decorate('db', db);
   app.decorate('redis', redis);
+  app.decorate('storage', opts.storage ?? createStorage(config));
+  const queues = new QueueProducers(config, (message) => app.log.warn(message));
+  app.decorate('queues', queues);
 
   app.addHook('onClose', async () => {
+    await queues.close();
     if (!opts.db) await db.destroy();
     if (!opts.redis) redis.disconnect();
   });

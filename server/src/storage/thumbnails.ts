@@ -18,6 +18,14 @@ export interface RawImage {
   channels: 1 | 2 | 3 | 4;
 }
 
+/** The bytes are not an image we store (callers answer 400 rather than 500). */
+export class UnsupportedImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedImageError';
+  }
+}
+
 export interface Thumbnail {
   data: Buffer;
   width: number;
@@ -95,11 +103,15 @@ export async function storeImageWithThumbnails(
   thumbnails?: Record<ThumbnailSize, Thumbnail>,
 ): Promise<StoredImage> {
   assertValidStorageKey(keyPrefix);
-  const meta = await sharp(original).metadata();
+  const meta = await sharp(original)
+    .metadata()
+    .catch(() => {
+      throw new UnsupportedImageError(`not a readable image (declared ${mime})`);
+    });
   const mimeType = formatMimes[meta.format] ?? mime;
   const ext = extensionForMime(mimeType);
   if (ext === undefined || formatMimes[meta.format] === undefined) {
-    throw new Error(`unsupported image format '${meta.format}' (declared ${mime})`);
+    throw new UnsupportedImageError(`unsupported image format '${meta.format}' (declared ${mime})`);
   }
   const thumbs = thumbnails ?? (await makeThumbnails(original));
   const storageKey = `${keyPrefix}/original.${ext}`;

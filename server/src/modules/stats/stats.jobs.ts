@@ -7,7 +7,9 @@ export const statsJobs: JobDefinition[] = [
     queue: 'maintenance',
     description: 'Recompute tag_cardinality_stats from content_tags',
     schedule: '0 0 * * *',
-    run: async (ctx) => ({ rows: await refreshTagCardinalityStats(ctx.db) }),
+    run: async (ctx) => ({
+      rows: await refreshTagCardinalityStats(ctx.db, ctx.config.moderationHideThreshold),
+    }),
   },
   {
     name: 'refresh-gen-source-stats',

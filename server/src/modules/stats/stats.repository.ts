@@ -3,12 +3,17 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 
-export async function refreshTagCardinalityStats(db: Database): Promise<number> {
+/**
+ * Items per tag and source, counting only items everyone may see (public, not hidden by moderation
+ * above `hideThreshold`): the counts are shown to everyone, so they must not reveal private items.
+ */
+export async function refreshTagCardinalityStats(db: Database, hideThreshold: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ n: number }>`
       WITH fresh AS (
         SELECT ct.tag_id, c.source, count(*) AS content_count
         FROM content_tags ct JOIN content_items c ON c.id = ct.content_id
+        WHERE NOT c.is_private AND NOT (c.moderation_status = 'pending' AND c.risk_score > ${hideThreshold})
         GROUP BY GROUPING SETS ((ct.tag_id, c.source), (ct.tag_id))
       ), upserted AS (
         INSERT INTO tag_cardinality_stats (tag_id, source, content_count, updated_at)

@@ -46,7 +46,7 @@ export async function seedDemo(
   const ratings = await seedRatingsAndInteractions(db, people);
   const bookmarks = await seedBookmarks(db, people);
   await seedDemoPreferences(db, people, now);
-  await refreshTagCardinalityStats(db);
+  await refreshTagCardinalityStats(db, options.hideThreshold ?? 75);
   await refreshGenSourceStats(db, options.hideThreshold ?? 75);
   return {
     tags: taxonomy.tags,

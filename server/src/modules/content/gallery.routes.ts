@@ -1,0 +1,37 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { ContentStats, errorResponses, GalleryPage, GalleryQuery } from '@genonaut/contracts';
+import { contentStats, listGallery } from './gallery.service';
+
+export const galleryRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => {
+  app.get(
+    '/content',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Content'],
+        summary: 'The gallery: visible items filtered by source, search and tags, sorted and paged',
+        description:
+          'Page by `cursor` (keyset; every item exactly once, also while new ones arrive) or by `page` (up to 400). ' +
+          '`totalCount` is exact up to 10 000 matches, an estimate beyond (`totalCountIsEstimate`).',
+        querystring: GalleryQuery,
+        response: { 200: GalleryPage, ...errorResponses(400, 504) },
+      },
+    },
+    (request) => listGallery(app.db, request.user, request.query, app.config.moderationHideThreshold),
+  );
+
+  app.get(
+    '/content/stats',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Content'],
+        summary: 'Item counts for the four gallery source switches, for the caller',
+        response: { 200: ContentStats },
+      },
+    },
+    (request) => contentStats(app.db, request.user),
+  );
+
+  done();
+};
