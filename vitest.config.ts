@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/test/**/*.int.test.ts', 'server/src/**/*.int.test.ts'],
+          exclude: ['server/test/generation.int.test.ts', '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
@@ -25,6 +26,21 @@ export default defineConfig({
           fileParallelism: true,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The generation pipeline runs real workers against the ComfyUI mock with timing-sensitive
+        // retries and timeouts: alone, after the other integration tests, on a quiet machine.
+        test: {
+          name: 'pipeline',
+          include: ['server/test/generation.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,7 +1,10 @@
 // The HTTP contract shared by the server (validation, serialisation, OpenAPI) and the web client (types).
 export * from './auth';
+export * from './comfyui';
 export * from './common';
 export * from './content';
+export * from './generation';
+export * from './realtime';
 export * from './system';
 export * from './tags';
 export * from './users';

@@ -5,11 +5,15 @@ import type { Config } from './config';
 import { errorsPlugin } from './plugins/errors';
 import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
+import { realtimePlugin } from './plugins/realtime';
 import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
+import { queueDashboardPlugin } from './plugins/queue-dashboard';
 import { webPlugin } from './plugins/web';
 import { authRoutes } from './modules/auth/auth.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
+import { generationRoutes } from './modules/generation/generation.routes';
+import { modelsRoutes } from './modules/generation/models.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tagsRoutes } from './modules/tags/tags.routes';
@@ -42,6 +46,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin);
   await app.register(securityPlugin);
   await app.register(swaggerPlugin, { version: options.version ?? version });
+  // After auth, security and swagger: the WebSocket route needs their hooks (guard, rate limit, docs).
+  await app.register(realtimePlugin);
 
   await app.register(
     async (api) => {
@@ -49,11 +55,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(galleryRoutes);
+      await api.register(generationRoutes);
+      await api.register(modelsRoutes);
       await api.register(contentItemsRoutes);
       await api.register(tagsRoutes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(queueDashboardPlugin);
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;
 }

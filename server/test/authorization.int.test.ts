@@ -75,6 +75,22 @@ describe('route table', () => {
   });
 });
 
+describe('queue dashboard', () => {
+  it('is for admins only', async () => {
+    expect((await app.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
+    expect((await app.inject(as(alice, { method: 'GET', url: '/admin/queues' }))).statusCode).toBe(403);
+    expect((await app.inject(as(alice, { method: 'GET', url: '/admin/queues/api/queues' }))).statusCode).toBe(
+      403,
+    );
+    const page = await app.inject(as(admin, { method: 'GET', url: '/admin/queues' }));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/html/);
+    const queues = await app.inject(as(admin, { method: 'GET', url: '/admin/queues/api/queues' }));
+    expect(queues.statusCode).toBe(200);
+    expect(JSON.stringify(queues.json())).toContain('generation');
+  });
+});
+
 describe('user profiles', () => {
   it('shows email, role and preferences only to the user themself and admins', async () => {
     const url = `/api/v1/users/${alice.user.id}`;

@@ -1,4 +1,5 @@
 // The genonaut command as a script would run it: a real process against the test database.
+import { backendPoolFor } from '../src/comfyui/backends';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -107,7 +108,14 @@ describe('genonaut jobs run', () => {
     const config = testConfig();
     const redis = createRedis(config.redisUrl, { blocking: true });
     const host = await startWorkerHost(
-      { config, db, redis, storage: new LocalStorage(os.tmpdir()), log: () => {} },
+      {
+        config,
+        db,
+        redis,
+        storage: new LocalStorage(os.tmpdir()),
+        backends: backendPoolFor(config),
+        log: () => {},
+      },
       jobRegistry,
     );
     try {

@@ -8,6 +8,7 @@ import type { ContentDetail } from '@genonaut/contracts';
 import { renderImage } from '../src/images/render-image';
 import type { JobContext } from '../src/jobs/job-context';
 import { jobRegistry } from '../src/jobs/registry';
+import { backendPoolFor } from '../src/comfyui/backends';
 import { as, type Session } from './auth-helpers';
 import { buildTestApp } from './test-context';
 
@@ -111,6 +112,7 @@ export async function runCleanup(app: FastifyInstance): Promise<Record<string, u
     db: app.db,
     redis: app.redis,
     storage: app.storage,
+    backends: backendPoolFor(app.config),
     log: () => {},
   };
   return job.run(ctx, {});

@@ -1,5 +1,6 @@
 // The worker host runs registered jobs from real BullMQ queues; the stats and cleanup jobs do their work
 // against the real database and storage.
+import { backendPoolFor } from '../src/comfyui/backends';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext } from '../src/jobs/job-context';
@@ -20,7 +21,14 @@ let ctx: JobContext;
 beforeAll(async () => {
   dir = config.storageDir;
   const redis = createRedis(config.redisUrl, { blocking: true });
-  ctx = { config, db, redis, storage: new LocalStorage(dir), log: () => {} };
+  ctx = {
+    config,
+    db,
+    redis,
+    storage: new LocalStorage(dir),
+    backends: backendPoolFor(config),
+    log: () => {},
+  };
 });
 afterAll(async () => {
   ctx.redis.disconnect();
@@ -59,6 +67,7 @@ describe('worker host', () => {
         'cleanup',
         'refresh-gen-source-stats',
         'refresh-tag-cardinality-stats',
+        'sync-models',
       ]);
       const job = await queue.add('refresh-gen-source-stats', {});
       const result = (await job.waitUntilFinished(events, 20_000)) as { rows: number };

@@ -68,6 +68,17 @@ describe('API conventions', () => {
     });
   });
 
+  it('refuses numbers that only look valid (1e400, Infinity) on every route with 400', async () => {
+    for (const url of [
+      '/api/v1/content?page=1e400',
+      '/api/v1/tags?pageSize=Infinity',
+      '/api/v1/content/1e400',
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+    }
+  });
+
   it('counts site-wide totals', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/stats/global' });
     expect(response.statusCode).toBe(200);

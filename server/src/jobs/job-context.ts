@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { BackendPool } from '../comfyui/backends';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { StorageBackend } from '../storage/storage';
@@ -9,5 +10,13 @@ export interface JobContext {
   db: Database;
   redis: Redis;
   storage: StorageBackend;
+  /** The image servers (COMFYUI_URLS). */
+  backends: BackendPool;
   log: (message: string) => void;
+}
+
+/** Where a run stands in BullMQ's attempts (for jobs that retry on their own terms). */
+export interface RunMeta {
+  attemptsMade: number;
+  maxAttempts: number;
 }

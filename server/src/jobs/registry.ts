@@ -1,8 +1,9 @@
 // Every background job, registered in one place: name → queue, schedule and processor. Boot fails on a
 // duplicate name, so two features cannot claim the same job.
 import { cleanupJob } from '../modules/content/content.jobs';
+import { generationJobs } from '../modules/generation/generation.jobs';
 import { statsJobs } from '../modules/stats/stats.jobs';
-import type { JobContext } from './job-context';
+import type { JobContext, RunMeta } from './job-context';
 import type { QueueName } from './queues';
 
 export interface JobDefinition {
@@ -11,7 +12,9 @@ export interface JobDefinition {
   description: string;
   /** Cron pattern in UTC for scheduled jobs. */
   schedule?: string;
-  run(ctx: JobContext, payload: unknown): Promise<Record<string, unknown>>;
+  /** Jobs of this name one worker runs at once (the queue's worker takes the largest of its jobs). */
+  concurrency?: (ctx: JobContext) => number;
+  run(ctx: JobContext, payload: unknown, meta?: RunMeta): Promise<Record<string, unknown>>;
 }
 
 export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefinition> {
@@ -23,4 +26,4 @@ export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefi
   return registry;
 }
 
-export const jobRegistry = buildRegistry([...statsJobs, cleanupJob]);
+export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs]);

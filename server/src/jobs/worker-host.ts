@@ -39,11 +39,18 @@ export async function startWorkerHost(
         const definition = registry.get(job.name);
         if (!definition) throw new Error(`no processor for job "${job.name}"`);
         const started = Date.now();
-        const result = await definition.run(ctx, job.data);
+        const result = await definition.run(ctx, job.data, {
+          attemptsMade: job.attemptsMade,
+          maxAttempts: job.opts.attempts ?? 1,
+        });
         ctx.log(`${job.name} finished in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
         return result;
       },
-      { connection: bullConnection(ctx.config, true), prefix: bullPrefix(ctx.config), concurrency: 1 },
+      {
+        connection: bullConnection(ctx.config, true),
+        prefix: bullPrefix(ctx.config),
+        concurrency: Math.max(1, ...definitions.map((d) => d.concurrency?.(ctx) ?? 1)),
+      },
     );
     worker.on('failed', (job, error) => ctx.log(`${job?.name ?? 'job'} failed: ${error.message}`));
     worker.on('error', (error) => ctx.log(`worker error: ${error.message}`));

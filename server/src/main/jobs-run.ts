@@ -7,6 +7,7 @@ import { bullConnection, bullPrefix } from '../jobs/queues';
 import { jobRegistry } from '../jobs/registry';
 import { createRedis } from '../lib/redis';
 import { createStorage } from '../storage/create-storage';
+import { backendPoolFor } from '../comfyui/backends';
 
 const WAIT_MS = 10 * 60_000;
 
@@ -44,7 +45,14 @@ export async function runJobByHand(config: Config, databaseUrl: string, name: st
   const redis = createRedis(config.redisUrl, { blocking: true });
   try {
     const result = await definition.run(
-      { config: { ...config, databaseUrl }, db, redis, storage: createStorage(config), log: console.log },
+      {
+        config: { ...config, databaseUrl },
+        db,
+        redis,
+        storage: createStorage(config),
+        backends: backendPoolFor(config),
+        log: console.log,
+      },
       {},
     );
     console.log(JSON.stringify(result));

@@ -1,4 +1,10 @@
+import { backendPoolFor } from '../comfyui/backends';
+import { Queue } from 'bullmq';
 import type { Config } from '../config';
+import { bullConnection, bullPrefix } from '../jobs/queues';
+import { requeueOrphans } from '../modules/generation/generation-recovery';
+import { syncModels } from '../modules/generation/model-sync';
+import { seedModelCatalogue } from '../db/seeds/demo/seed-taxonomy';
 import { createDatabase } from '../db/database';
 import { jobRegistry } from '../jobs/registry';
 import { startWorkerHost, type WorkerHost } from '../jobs/worker-host';
@@ -13,10 +19,30 @@ export async function startWorker(config: Config): Promise<WorkerHost> {
     applicationName: 'genonaut-worker',
   });
   const redis = createRedis(config.redisUrl, { blocking: true, name: 'genonaut-worker' });
+  const backends = backendPoolFor(config);
   const host = await startWorkerHost(
-    { config, db, redis, storage: createStorage(config), log: (m) => console.log(`[worker] ${m}`) },
+    { config, db, redis, storage: createStorage(config), backends, log: (m) => console.log(`[worker] ${m}`) },
     jobRegistry,
   );
+  // Learn which models the image servers have before the first job needs to know.
+  await seedModelCatalogue(db);
+  await syncModels(db, backends).catch((error: unknown) =>
+    console.log(`[worker] model sync failed: ${String(error)}`),
+  );
+  // Queue again whatever the queue lost (e.g. demo jobs, or a Redis that was emptied).
+  const producer = new Queue('generation', {
+    connection: bullConnection(config, false),
+    prefix: bullPrefix(config),
+  });
+  try {
+    const recovered = await requeueOrphans(db, producer, config);
+    if (recovered.length > 0)
+      console.log(
+        `[worker] queued again ${recovered.length} job(s) the queue did not hold: ${recovered.join(', ')}`,
+      );
+  } finally {
+    await producer.close();
+  }
   return {
     close: async () => {
       await host.close();

@@ -24,6 +24,11 @@ export const SESSION_COOKIE = 'genonaut_session';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Also accept the API token as `?token=`. Only for routes a browser cannot send headers to (the
+     * WebSocket), since URLs end up in logs and histories.
+     */
+    queryToken?: boolean;
   }
   interface FastifyRequest {
     user: AuthUser | null;
@@ -40,6 +45,15 @@ declare module 'fastify' {
 
 const unauthenticated = () => new DomainError('unauthenticated', 'Sign in to do this');
 const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+/** The API token a request authenticates with: the Bearer header, or `?token=` where the route allows it. */
+export function apiTokenOf(request: FastifyRequest): string | undefined {
+  const bearer = bearerPattern.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) return bearer;
+  if (!request.routeOptions.config.queryToken) return undefined;
+  const { token } = request.query as { token?: unknown };
+  return typeof token === 'string' && token.length > 0 ? token : undefined;
+}
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   const ttlSeconds = app.config.sessionTtlDays * 86_400;
@@ -79,7 +93,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   const COOKIE_RENEW_MS = 86_400_000;
 
   async function identify(request: FastifyRequest, reply: FastifyReply): Promise<AuthUser | null> {
-    const bearer = bearerPattern.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = apiTokenOf(request);
     if (bearer) {
       const owner = await userForToken(app.db, bearer);
       if (!owner) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
@@ -118,7 +132,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   }
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The API and the admin-only queue dashboard need the caller; static files and docs do not.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/admin/')) return;
     request.user = await identify(request, reply);
   });
 

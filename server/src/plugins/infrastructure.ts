@@ -1,5 +1,6 @@
 // Decorates the app with its config, database, Redis, storage and queue producers, and closes what it
 // opened.
+import { backendPoolFor, type BackendPool } from '../comfyui/backends';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
@@ -18,6 +19,8 @@ declare module 'fastify' {
     storage: StorageBackend;
     /** Producers for the job queues (made on first use). */
     queues: QueueProducers;
+    /** The image servers (COMFYUI_URLS). */
+    backends: BackendPool;
     /** Genonaut's release (Fastify's own `version` is the framework's). */
     appVersion: string;
   }
@@ -54,6 +57,7 @@ export const infrastructurePlugin = fp(async (app: FastifyInstance, opts: Infras
   app.decorate('storage', opts.storage ?? createStorage(config));
   const queues = new QueueProducers(config, (message) => app.log.warn(message));
   app.decorate('queues', queues);
+  app.decorate('backends', backendPoolFor(config));
 
   app.addHook('onClose', async () => {
     await queues.close();

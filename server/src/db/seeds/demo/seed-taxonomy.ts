@@ -24,6 +24,17 @@ export async function seedTaxonomy(db: Database): Promise<{ tags: number; edges:
       .onConflict((oc) => oc.doNothing())
       .execute();
 
+  await seedModelCatalogue(db);
+  await db
+    .insertInto('flag_words')
+    .values(loadFlagWords().map((word) => ({ word })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { tags: tagHierarchy.length, edges: edges.length };
+}
+
+/** The shipped model catalogue (idempotent upsert): what the generate page offers before a sync. */
+export async function seedModelCatalogue(db: Database): Promise<void> {
   await db
     .insertInto('models_checkpoints')
     .values(
@@ -80,10 +91,4 @@ export async function seedTaxonomy(db: Database): Promise<{ tags: number; edges:
       }),
     )
     .execute();
-  await db
-    .insertInto('flag_words')
-    .values(loadFlagWords().map((word) => ({ word })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return { tags: tagHierarchy.length, edges: edges.length };
 }

@@ -1,0 +1,252 @@
+// The worker side of generation (SPEC §5.3): take a job, run it on an image server, store every output
+// with thumbnails, create the content items with the job's completion in one transaction, then tag,
+// announce and notify. Connection problems retry (BullMQ attempts with backoff); refusals, execution
+// errors and timeouts fail at once; a worker that died mid-job is resumed from ComfyUI's history.
+import { randomUUID } from 'node:crypto';
+import { UnrecoverableError } from 'bullmq';
+import type { JobContext, RunMeta } from '../../jobs/job-context';
+import type { JobDefinition } from '../../jobs/registry';
+import {
+  ComfyExecutionError,
+  ComfyInterruptedError,
+  ComfyUnavailableError,
+  ComfyValidationError,
+} from '../../comfyui/comfy-errors';
+import { ComfyTimeoutError, runPrompt } from '../../comfyui/comfy-run';
+import type { ComfyClient } from '../../comfyui/comfy-client';
+import { buildWorkflow } from '../../comfyui/workflow-builder';
+import { storeImageWithThumbnails } from '../../storage/thumbnails';
+import { matchPromptTags } from '../../db/seeds/vocabulary/match-prompt-tags';
+import { announce, type EventDeps } from './job-events';
+import { transition } from './job-states';
+import { GENERATE_JOB, type GeneratePayload } from './generation-queue';
+import {
+  completeJob,
+  findJob,
+  recordGenerationEvent,
+  type JobRow,
+  type StoredOutput,
+} from './generation.repository';
+import { syncModels } from './model-sync';
+
+const PROGRESS_INTERVAL_MS = 250;
+
+function progressReporter(ctx: JobContext, events: EventDeps, job: JobRow) {
+  let last = 0;
+  let latest = 0;
+  return (fraction: number) => {
+    latest = Math.min(0.99, Math.max(latest, fraction));
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    const progress = latest;
+    void ctx.db
+      .updateTable('generation_jobs')
+      .set({ progress })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .execute()
+      .then(() => announce(events, job, 'running', { progress }))
+      .catch(() => {});
+  };
+}
+
+async function storeOutputs(
+  ctx: JobContext,
+  client: ComfyClient,
+  job: JobRow,
+  images: { filename: string; subfolder: string; type: string }[],
+) {
+  const outputs: StoredOutput[] = [];
+  for (const [index, image] of images.entries()) {
+    const bytes = await client.view(image);
+    const stored = await storeImageWithThumbnails(ctx.storage, `jobs/${job.id}/${index}`, bytes, 'image/png');
+    outputs.push({
+      outputIndex: index,
+      storageKey: stored.storageKey,
+      mimeType: stored.mimeType,
+      fileSize: stored.fileSize,
+      width: stored.width,
+      height: stored.height,
+      thumbnails: stored.thumbnails,
+      seed: job.seed + index,
+    });
+  }
+  return outputs;
+}
+
+async function fail(
+  ctx: JobContext,
+  events: EventDeps,
+  job: JobRow,
+  code: string,
+  message: string,
+): Promise<void> {
+  if (
+    await transition(ctx.db, job.id, 'failed', { error_code: code, error_message: message.slice(0, 2000) })
+  ) {
+    const failed = (await findJob(ctx.db, job.id)) ?? job;
+    await recordGenerationEvent(ctx.db, failed, 'failed', {
+      errorCode: code,
+      durationMs: failed.started_at ? Date.now() - failed.started_at.getTime() : undefined,
+    });
+    await announce(events, failed, 'failed', { error: { code, message } });
+  }
+}
+
+export async function processGeneration(
+  ctx: JobContext,
+  payload: GeneratePayload,
+  meta: RunMeta,
+): Promise<Record<string, unknown>> {
+  const events: EventDeps = { db: ctx.db, redis: ctx.redis, prefix: ctx.config.redisKeyPrefix };
+  const queued = await findJob(ctx.db, payload.jobId);
+  if (!queued || (queued.status !== 'queued' && queued.status !== 'running'))
+    return { skipped: queued?.status ?? 'missing' };
+
+  // The worker has taken the job: it is running from here, also while it waits for a backend.
+  const resumed = queued.status === 'running';
+  const started = await transition(ctx.db, queued.id, 'running', {
+    attempts: queued.attempts + 1,
+    ...(resumed ? {} : { started_at: new Date() }),
+  });
+  if (!started) return { skipped: 'no longer runnable' };
+  let backend;
+  try {
+    backend = await ctx.backends.acquire(queued.backend);
+  } catch (error) {
+    return retryOrFail(ctx, events, (await findJob(ctx.db, queued.id)) ?? queued, meta, error);
+  }
+  try {
+    await ctx.db
+      .updateTable('generation_jobs')
+      .set({ backend: backend.client.name })
+      .where('id', '=', queued.id)
+      .execute();
+    const job = (await findJob(ctx.db, queued.id)) ?? queued;
+    if (!resumed) {
+      await recordGenerationEvent(ctx.db, job, 'started', {
+        queueWaitMs: Date.now() - job.queued_at.getTime(),
+      });
+      await announce(events, job, 'running', { progress: 0 });
+    }
+    const startedAt = job.started_at?.getTime() ?? Date.now();
+    const workflow = buildWorkflow({
+      jobId: job.id,
+      prompt: job.prompt,
+      negativePrompt: job.negative_prompt ?? '',
+      checkpoint: job.checkpoint,
+      loras: Array.isArray(job.loras)
+        ? (job.loras as { name: string; strengthModel: number; strengthClip: number }[])
+        : [],
+      width: job.width,
+      height: job.height,
+      batchSize: job.batch_size,
+      seed: job.seed,
+      steps: job.steps,
+      cfg: job.cfg,
+      sampler: job.sampler,
+      scheduler: job.scheduler,
+      denoise: job.denoise,
+    });
+    const run = await runPrompt(backend.client, workflow, {
+      clientId: `genonaut-${randomUUID()}`,
+      resumePromptId: job.backend === backend.client.name ? job.comfyui_prompt_id : null,
+      onSubmitted: async (promptId) => {
+        await ctx.db
+          .updateTable('generation_jobs')
+          .set({ comfyui_prompt_id: promptId })
+          .where('id', '=', job.id)
+          .execute();
+      },
+      onProgress: progressReporter(ctx, events, job),
+      isCancelled: async () => (await findJob(ctx.db, job.id))?.status === 'cancelled',
+      timeoutMs: Math.max(1_000, startedAt + ctx.config.generationTimeoutMs - Date.now()),
+    });
+    const outputs = await storeOutputs(ctx, backend.client, job, run.images);
+    const tags = [...job.tags, ...matchPromptTags(job.prompt)];
+    const contentIds = await completeJob(ctx.db, job, outputs, tags);
+    if (contentIds === null) return { skipped: 'cancelled while running' };
+    const done = (await findJob(ctx.db, job.id)) ?? job;
+    await recordGenerationEvent(ctx.db, done, 'completed', {
+      durationMs: Date.now() - startedAt,
+      imageCount: contentIds.length,
+    });
+    await announce(events, done, 'completed', { contentIds });
+    return { contentIds };
+  } catch (error) {
+    const current = (await findJob(ctx.db, queued.id)) ?? queued;
+    if (error instanceof ComfyInterruptedError && current.status === 'cancelled') return { cancelled: true };
+    if (error instanceof ComfyValidationError) {
+      await fail(ctx, events, current, 'comfyui_validation', error.message);
+      throw new UnrecoverableError(error.message);
+    }
+    if (error instanceof ComfyExecutionError || error instanceof ComfyInterruptedError) {
+      await fail(ctx, events, current, 'comfyui_error', error.message);
+      throw new UnrecoverableError(error.message);
+    }
+    if (error instanceof ComfyTimeoutError) {
+      // Free the server: the result is no longer wanted.
+      await backend.client.deletePending([error.promptId]).catch(() => {});
+      const queue = await backend.client.queue().catch(() => null);
+      if (queue?.queue_running.some((item) => item[1] === error.promptId))
+        await backend.client.interrupt().catch(() => {});
+      await fail(ctx, events, current, 'timeout', error.message);
+      throw new UnrecoverableError(error.message);
+    }
+    return retryOrFail(ctx, events, current, meta, error);
+  } finally {
+    backend.release();
+  }
+}
+
+/** Connection problems: BullMQ retries with backoff; after the last attempt the job fails clearly. */
+async function retryOrFail(
+  ctx: JobContext,
+  events: EventDeps,
+  job: JobRow,
+  meta: RunMeta,
+  error: unknown,
+): Promise<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  const last = meta.attemptsMade + 1 >= meta.maxAttempts;
+  if (last || !(error instanceof ComfyUnavailableError)) {
+    await fail(
+      ctx,
+      events,
+      job,
+      error instanceof ComfyUnavailableError ? 'comfyui_unavailable' : 'internal',
+      `${message} (after ${meta.attemptsMade + 1} attempt(s))`,
+    );
+    throw new UnrecoverableError(message);
+  }
+  await ctx.db
+    .updateTable('generation_jobs')
+    .set({
+      error_message: `Attempt ${meta.attemptsMade + 1} of ${meta.maxAttempts} failed: ${message}`.slice(
+        0,
+        2000,
+      ),
+    })
+    .where('id', '=', job.id)
+    .execute();
+  throw error;
+}
+
+export const generationJobs: JobDefinition[] = [
+  {
+    name: GENERATE_JOB,
+    queue: 'generation',
+    description: 'Run a generation job on an image server',
+    concurrency: (ctx) => Math.max(1, ctx.backends.clients.length * ctx.config.comfyuiConcurrency),
+    run: (ctx, payload, meta) =>
+      processGeneration(ctx, payload as GeneratePayload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
+  },
+  {
+    name: 'sync-models',
+    queue: 'maintenance',
+    description: 'Read each image server’s models and mark the catalogue’s availability',
+    schedule: '*/10 * * * *',
+    run: async (ctx) => ({ ...(await syncModels(ctx.db, ctx.backends)) }),
+  },
+];

@@ -1,0 +1,184 @@
+// SQL of generation jobs: rows, the caller's list, active counts, and completion (content items for
+// every output image and the job update in one transaction).
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../db/database';
+import type { GenerationJobs } from '../../db/types';
+import { tagIdForSlug } from '../../lib/tag-id';
+
+export type JobRow = Selectable<GenerationJobs>;
+
+export function insertJob(db: Database, values: Insertable<GenerationJobs>): Promise<JobRow> {
+  return db.insertInto('generation_jobs').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findJob(db: Database, id: number): Promise<JobRow | undefined> {
+  return db.selectFrom('generation_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function contentIdsOf(db: Database, jobIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (jobIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('content_items')
+    .select(['id', 'generation_job_id'])
+    .where('generation_job_id', 'in', jobIds)
+    .orderBy('output_index')
+    .execute();
+  for (const row of rows) {
+    if (row.generation_job_id === null) continue;
+    map.set(row.generation_job_id, [...(map.get(row.generation_job_id) ?? []), row.id]);
+  }
+  return map;
+}
+
+export function listJobs(
+  db: Database,
+  userId: string,
+  filter: { statuses?: string[]; beforeId?: number; limit: number },
+) {
+  return db
+    .selectFrom('generation_jobs')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .$if(Boolean(filter.statuses?.length), (q) => q.where('status', 'in', filter.statuses ?? []))
+    .$if(filter.beforeId !== undefined, (q) => q.where('id', '<', filter.beforeId ?? 0))
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
+
+export async function activeJobCount(db: Database, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('generation_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function knownModels(db: Database) {
+  const [checkpoints, loras] = await Promise.all([
+    db.selectFrom('models_checkpoints').select(['filename', 'is_available']).execute(),
+    db.selectFrom('models_loras').select(['filename', 'is_available']).execute(),
+  ]);
+  // Before any server reported its models, the catalogue is the best knowledge there is.
+  const usable = (rows: { filename: string; is_available: boolean }[]) =>
+    rows.some((r) => r.is_available)
+      ? rows.filter((r) => r.is_available).map((r) => r.filename)
+      : rows.map((r) => r.filename);
+  return { checkpoints: usable(checkpoints), loras: usable(loras) };
+}
+
+export interface StoredOutput {
+  outputIndex: number;
+  storageKey: string;
+  mimeType: string;
+  fileSize: number;
+  width: number;
+  height: number;
+  thumbnails: unknown;
+  seed: number;
+}
+
+/**
+ * Completes a job: one content item per output (idempotent through the (job, output index) key), their
+ * tags, and the job's status, in one transaction. Returns the item ids, or null when the job was no
+ * longer running (cancelled meanwhile).
+ */
+export async function completeJob(
+  db: Database,
+  job: JobRow,
+  outputs: StoredOutput[],
+  tagSlugs: string[],
+): Promise<number[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom('generation_jobs')
+      .select('status')
+      .where('id', '=', job.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (locked?.status !== 'running') return null;
+    if (outputs.length > 0) {
+      await trx
+        .insertInto('content_items')
+        .values(
+          outputs.map((o) => ({
+            source: job.source,
+            creator_id: job.user_id,
+            title: job.title ?? job.prompt.slice(0, 80),
+            prompt: job.prompt,
+            negative_prompt: job.negative_prompt,
+            generation_job_id: job.id,
+            output_index: o.outputIndex,
+            checkpoint: job.checkpoint,
+            loras: JSON.stringify(job.loras),
+            seed: o.seed,
+            steps: job.steps,
+            cfg: job.cfg,
+            sampler: job.sampler,
+            scheduler: job.scheduler,
+            denoise: job.denoise,
+            width: o.width,
+            height: o.height,
+            storage_key: o.storageKey,
+            mime_type: o.mimeType,
+            file_size: o.fileSize,
+            thumbnails: JSON.stringify(o.thumbnails),
+            is_private: job.is_private,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['generation_job_id', 'output_index']).doNothing())
+        .execute();
+    }
+    const items = await trx
+      .selectFrom('content_items')
+      .select('id')
+      .where('generation_job_id', '=', job.id)
+      .orderBy('output_index')
+      .execute();
+    const ids = items.map((i) => i.id);
+    const tagIds = [...new Set(tagSlugs)].map(tagIdForSlug);
+    if (ids.length > 0 && tagIds.length > 0) {
+      await sql`
+        INSERT INTO content_tags (content_id, tag_id)
+        SELECT c, t FROM unnest(${ids}::bigint[]) c CROSS JOIN (SELECT id AS t FROM tags WHERE id = ANY(${tagIds}::uuid[])) known
+        ON CONFLICT DO NOTHING`.execute(trx);
+    }
+    await trx
+      .updateTable('generation_jobs')
+      .set({
+        status: 'completed',
+        progress: 1,
+        completed_at: sql`now()`,
+        error_code: null,
+        error_message: null,
+      })
+      .where('id', '=', job.id)
+      .execute();
+    return ids;
+  });
+}
+
+export function recordGenerationEvent(
+  db: Database,
+  job: JobRow,
+  eventType: 'queued' | 'started' | 'completed' | 'failed' | 'cancelled' | 'retried',
+  extra: { durationMs?: number; queueWaitMs?: number; imageCount?: number; errorCode?: string } = {},
+) {
+  return db
+    .insertInto('generation_events')
+    .values({
+      job_id: job.id,
+      user_id: job.user_id,
+      event_type: eventType,
+      checkpoint: job.checkpoint,
+      backend: job.backend,
+      duration_ms: extra.durationMs ?? null,
+      queue_wait_ms: extra.queueWaitMs ?? null,
+      image_count: extra.imageCount ?? null,
+      error_code: extra.errorCode ?? null,
+    })
+    .execute();
+}
