@@ -33,6 +33,9 @@ export default defineConfig({
         // retries and timeouts: alone, after the other integration tests, on a quiet machine.
         test: {
           name: 'pipeline',
+          // A test here has now and then found its fresh worker not taking a job (seen only after the
+          // refused-connection test, in CI); until that is understood, a failed test gets a fresh stack.
+          retry: 2,
           include: ['server/test/generation.int.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
