@@ -3,14 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis } from '../src/lib/redis';
 import { createNotification } from '../src/modules/notifications/notifications.service';
 import { publishJobEvent } from '../src/realtime/event-bus';
 import { as, signUp, type Session } from './auth-helpers';
 import { createJob } from './factories';
 import { buildTestApp } from './test-context';
 import {
-  closeOpenSockets,
+  startRealtimeStack,
+  stopRealtimeStack,
+  type RealtimeStack,
   follow,
   isJob,
   isNotification,
@@ -24,18 +25,13 @@ let publisher: Redis;
 let alice: Session;
 let bob: Session;
 
+let stack: RealtimeStack;
+
 beforeAll(async () => {
-  app = await buildTestApp();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  publisher = createRedis(app.config.redisUrl, { name: 'genonaut-test-publisher' });
-  await publisher.connect();
-  [alice, bob] = await Promise.all([signUp(app), signUp(app)]);
+  stack = await startRealtimeStack();
+  ({ app, publisher, alice, bob } = stack);
 });
-afterAll(async () => {
-  await closeOpenSockets();
-  publisher.disconnect();
-  await app.close();
-});
+afterAll(() => stopRealtimeStack(stack));
 
 const open = (session: Session): Promise<TestSocket> => openAs(app, session);
 const notificationDeps = () => ({ db: app.db, redis: app.redis, prefix: app.config.redisKeyPrefix });

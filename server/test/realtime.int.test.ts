@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { CreatedToken } from '@genonaut/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis } from '../src/lib/redis';
 import { publishJobEvent } from '../src/realtime/event-bus';
 import { as, ORIGIN, signUp, type Session } from './auth-helpers';
 import { createContent, createJob } from './factories';
-import { buildTestApp } from './test-context';
 import {
-  closeOpenSockets,
+  startRealtimeStack,
+  stopRealtimeStack,
+  type RealtimeStack,
   connect,
   follow,
   isJob,
@@ -27,18 +27,13 @@ let publisher: Redis;
 let alice: Session;
 let bob: Session;
 
+let stack: RealtimeStack;
+
 beforeAll(async () => {
-  app = await buildTestApp();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  publisher = createRedis(app.config.redisUrl, { name: 'genonaut-test-publisher' });
-  await publisher.connect();
-  [alice, bob] = await Promise.all([signUp(app), signUp(app)]);
+  stack = await startRealtimeStack();
+  ({ app, publisher, alice, bob } = stack);
 });
-afterAll(async () => {
-  await closeOpenSockets();
-  publisher.disconnect();
-  await app.close();
-});
+afterAll(() => stopRealtimeStack(stack));
 
 const open = (session: Session): Promise<TestSocket> => openAs(app, session);
 

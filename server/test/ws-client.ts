@@ -4,7 +4,10 @@ import WebSocket from 'ws';
 import type { ClientOptions } from 'ws';
 import type { FastifyInstance } from 'fastify';
 import type { JobEvent, Notification, ServerMessage } from '@genonaut/contracts';
-import { ORIGIN, type Session } from './auth-helpers';
+import type { Redis } from 'ioredis';
+import { createRedis } from '../src/lib/redis';
+import { ORIGIN, signUp, type Session } from './auth-helpers';
+import { buildTestApp } from './test-context';
 
 const WAIT_MS = 5_000;
 
@@ -137,4 +140,28 @@ export function refusal(url: string, options: ClientOptions = {}): Promise<numbe
     });
     ws.on('error', reject);
   });
+}
+
+export interface RealtimeStack {
+  app: FastifyInstance;
+  /** A second Redis connection to publish from, as another process (the worker) would. */
+  publisher: Redis;
+  alice: Session;
+  bob: Session;
+}
+
+/** A listening app, a publisher connection and two signed-up users, for the realtime test files. */
+export async function startRealtimeStack(): Promise<RealtimeStack> {
+  const app = await buildTestApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const publisher = createRedis(app.config.redisUrl, { name: 'genonaut-test-publisher' });
+  await publisher.connect();
+  const [alice, bob] = await Promise.all([signUp(app), signUp(app)]);
+  return { app, publisher, alice, bob };
+}
+
+export async function stopRealtimeStack(stack: RealtimeStack): Promise<void> {
+  await closeOpenSockets();
+  stack.publisher.disconnect();
+  await stack.app.close();
 }
