@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects named by what is real: unit tests beside the code, integration tests against a real
-// PostgreSQL (a fresh database per run, see server/test/global-setup.ts) and a real Redis.
+// Projects named by what is real: unit tests beside the code, web component tests (jsdom + MSW, the
+// web app's own Vite config), integration tests against a real PostgreSQL (a fresh database per run,
+// see server/test/global-setup.ts) and a real Redis.
 export default defineConfig({
   test: {
     projects: [
@@ -15,10 +16,21 @@ export default defineConfig({
         },
       },
       {
+        // Runs with the unit tests (same group): pages against mocked API answers, no servers needed.
+        extends: './web/vite.config.ts',
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['web/src/testing/setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['server/test/**/*.int.test.ts', 'server/src/**/*.int.test.ts'],
-          exclude: ['server/test/generation.int.test.ts', '**/node_modules/**'],
+          exclude: ['server/test/generation*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
@@ -36,7 +48,7 @@ export default defineConfig({
           // A test here has now and then found its fresh worker not taking a job (seen only after the
           // refused-connection test, in CI); until that is understood, a failed test gets a fresh stack.
           retry: 2,
-          include: ['server/test/generation.int.test.ts'],
+          include: ['server/test/generation*.int.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 90_000,

@@ -1,0 +1,41 @@
+// Every page is its own chunk (dynamic import), so the first load carries only the shell and the
+// page it opens. Paths come from config/paths.ts.
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
+import { RouteError } from './routes/route-error';
+
+/** React Router's lazy() wants `{ Component }`; route modules export their page as `Component`. */
+type RouteModule = { Component: ComponentType };
+const lazy = (load: () => Promise<RouteModule>) => async () => ({ Component: (await load()).Component });
+
+export const routes: RouteObject[] = [
+  {
+    HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
+    children: [
+      { path: paths.login.path, lazy: lazy(() => import('./routes/login')) },
+      { path: paths.register.path, lazy: lazy(() => import('./routes/register')) },
+      {
+        lazy: lazy(() => import('./shell/app-shell')),
+        children: [
+          { path: paths.gallery.path, lazy: lazy(() => import('./routes/gallery')) },
+          { path: paths.contentItem.path, lazy: lazy(() => import('./routes/content-item')) },
+          { path: paths.tags.path, lazy: lazy(() => import('./routes/tags')) },
+          { path: paths.tag.path, lazy: lazy(() => import('./routes/tag')) },
+          {
+            lazy: lazy(() => import('./routes/protected')),
+            children: [
+              { path: paths.dashboard.path, lazy: lazy(() => import('./routes/dashboard')) },
+              { path: paths.generate.path, lazy: lazy(() => import('./routes/generate')) },
+            ],
+          },
+          { path: '*', lazy: lazy(() => import('./routes/not-found')) },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

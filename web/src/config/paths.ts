@@ -1,0 +1,35 @@
+// Every route path of the app, in one place: the router declares `path`, links call `href(...)`.
+// Query strings of the gallery are built by the gallery itself; these only carry what a link needs.
+
+/** Only same-app paths are followed after login, never another origin (open redirect). */
+export function safeRedirect(target: string | null | undefined): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return paths.dashboard.href();
+  return target;
+}
+
+export const paths = {
+  dashboard: { path: '/', href: () => '/' },
+  gallery: {
+    path: '/gallery',
+    href: (search?: URLSearchParams | string) => {
+      const query = search?.toString() ?? '';
+      return query ? `/gallery?${query}` : '/gallery';
+    },
+  },
+  contentItem: { path: '/content/:id', href: (id: number) => `/content/${id}` },
+  generate: { path: '/generate', href: () => '/generate' },
+  tags: { path: '/tags', href: () => '/tags' },
+  tag: { path: '/tags/:idOrSlug', href: (idOrSlug: string) => `/tags/${encodeURIComponent(idOrSlug)}` },
+  login: {
+    path: '/login',
+    href: (redirectTo?: string) =>
+      redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
+  },
+  register: {
+    path: '/register',
+    href: (redirectTo?: string) =>
+      redirectTo && redirectTo !== '/'
+        ? `/register?redirectTo=${encodeURIComponent(redirectTo)}`
+        : '/register',
+  },
+} as const;

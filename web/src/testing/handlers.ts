@@ -1,0 +1,48 @@
+// Default answers for every endpoint the pages call: an anonymous visitor and empty lists. Tests
+// override single endpoints with `server.use(...)`. Handler generics tie each body to the contract.
+import { http, HttpResponse, ws } from 'msw';
+import type {
+  ContentStats,
+  ErrorResponse,
+  GalleryPage,
+  JobPage,
+  ServerMessage,
+  TagSuggestions,
+  UserResponse,
+} from '@genonaut/contracts';
+import { makePage, makeStats, makeUser } from './fixtures';
+
+export const API = '/api/v1';
+
+export const realtime = ws.link('ws://*/api/v1/ws');
+
+export function apiError(status: number, error: ErrorResponse['error']) {
+  return HttpResponse.json<ErrorResponse>({ error }, { status });
+}
+
+const unauthenticated = () => apiError(401, { code: 'unauthenticated', message: 'Sign in first' });
+
+export const handlers = [
+  http.get<never, never, UserResponse | ErrorResponse>(`${API}/auth/me`, unauthenticated),
+  http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
+  http.get<never, never, GalleryPage>(`${API}/content`, () => HttpResponse.json(makePage([]))),
+  http.get<never, never, ContentStats>(`${API}/content/stats`, () => HttpResponse.json(makeStats())),
+  http.get<never, never, JobPage>(`${API}/generation-jobs`, () =>
+    HttpResponse.json({ items: [], pagination: makePage([]).pagination }),
+  ),
+  http.get<never, never, TagSuggestions>(`${API}/tags/autocomplete`, () => HttpResponse.json({ items: [] })),
+  realtime.addEventListener('connection', () => {
+    // Connections are accepted and stay quiet unless a test sends something.
+  }),
+];
+
+/** Makes `/auth/me` answer with a signed-in user (and the socket greet them with an unread count). */
+export function signedIn(user = makeUser(), unread = 0) {
+  return [
+    http.get<never, never, UserResponse>(`${API}/auth/me`, () => HttpResponse.json({ user })),
+    realtime.addEventListener('connection', ({ client }) => {
+      const message: ServerMessage = { type: 'unreadCount', count: unread };
+      client.send(JSON.stringify(message));
+    }),
+  ];
+}

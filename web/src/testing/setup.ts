@@ -1,0 +1,38 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from './server';
+
+// jsdom has no matchMedia; MUI's colour scheme and useMediaQuery ask it (answer: a wide light screen).
+window.matchMedia = (query: string) =>
+  ({
+    matches: query.includes('min-width') && !query.includes('prefers-color-scheme'),
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+
+// jsdom has no IntersectionObserver; the infinite scroll's sentinel is triggered by tests by hand.
+class TestIntersectionObserver {
+  static instances: TestIntersectionObserver[] = [];
+  constructor(readonly callback: IntersectionObserverCallback) {
+    TestIntersectionObserver.instances.push(this);
+  }
+  observe = () => undefined;
+  unobserve = () => undefined;
+  disconnect = () => undefined;
+  takeRecords = () => [];
+}
+globalThis.IntersectionObserver ??= TestIntersectionObserver as unknown as typeof IntersectionObserver;
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  window.localStorage.clear();
+});
+afterAll(() => server.close());
