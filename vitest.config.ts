@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['web/src/testing/setup.ts'],
+          // The first test of a file also transforms the lazy route chunks it opens.
+          testTimeout: 15_000,
           sequence: { groupOrder: 0 },
         },
       },
@@ -45,9 +47,6 @@ export default defineConfig({
         // retries and timeouts: alone, after the other integration tests, on a quiet machine.
         test: {
           name: 'pipeline',
-          // A test here has now and then found its fresh worker not taking a job (seen only after the
-          // refused-connection test, in CI); until that is understood, a failed test gets a fresh stack.
-          retry: 2,
           include: ['server/test/generation*.int.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
@@ -56,6 +55,18 @@ export default defineConfig({
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        // Deployment files checked statically (Terraform, scripts, compose), and the Dockerfile's steps
+        // run for real with the built server started under the ECS task definition's environment.
+        test: {
+          name: 'infra',
+          include: ['infra/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

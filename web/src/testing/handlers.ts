@@ -30,6 +30,7 @@ export const handlers = [
   http.get<never, never, JobPage>(`${API}/generation-jobs`, () =>
     HttpResponse.json({ items: [], pagination: makePage([]).pagination }),
   ),
+  http.get(`${API}/content/:id`, () => apiError(404, { code: 'not_found', message: 'No such item' })),
   http.get<never, never, TagSuggestions>(`${API}/tags/autocomplete`, () => HttpResponse.json({ items: [] })),
   realtime.addEventListener('connection', () => {
     // Connections are accepted and stay quiet unless a test sends something.

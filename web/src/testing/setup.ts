@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
+
+// The first render of a file loads the lazy route chunks through Vite's transform, which can take
+// longer than the default second on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia; MUI's colour scheme and useMediaQuery ask it (answer: a wide light screen).
 window.matchMedia = (query: string) =>
@@ -15,6 +19,9 @@ window.matchMedia = (query: string) =>
     removeEventListener: () => undefined,
     dispatchEvent: () => false,
   }) as MediaQueryList;
+
+// jsdom logs "not implemented" for scrolling; the pager scrolls to the top on a page change.
+window.scrollTo = () => undefined;
 
 // jsdom has no IntersectionObserver; the infinite scroll's sentinel is triggered by tests by hand.
 class TestIntersectionObserver {

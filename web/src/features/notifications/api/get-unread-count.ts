@@ -1,6 +1,5 @@
-import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, skipToken, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ServerMessage } from '@genonaut/contracts';
-import { useRealtimeMessages } from '@/hooks/use-realtime';
 
 /**
  * The unread count lives in the query cache so every component that shows it agrees. The WebSocket
@@ -14,12 +13,18 @@ export const unreadCountQueryOptions = () =>
     staleTime: Infinity,
   });
 
-export function useUnreadCount(): number | null {
-  const queryClient = useQueryClient();
-  useRealtimeMessages((message: ServerMessage) => {
+/**
+ * A realtime listener that writes the count into the cache. The app attaches it when the socket is
+ * created, so the greeting is kept even if it arrives before any bell is on screen.
+ */
+export function unreadCountListener(queryClient: QueryClient) {
+  return (message: ServerMessage) => {
     if (message.type === 'unreadCount') {
       queryClient.setQueryData(unreadCountQueryOptions().queryKey, message.count);
     }
-  });
+  };
+}
+
+export function useUnreadCount(): number | null {
   return useQuery(unreadCountQueryOptions()).data ?? null;
 }

@@ -1,0 +1,176 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { GalleryPage } from '@genonaut/contracts';
+import { makeContent, makePage } from '@/testing/fixtures';
+import { API, apiError } from '@/testing/handlers';
+import { currentUrl, renderApp } from '@/testing/render';
+import { server } from '@/testing/server';
+
+/** Answers the gallery with `page`, recording every request's query string. */
+function galleryReturns(page: (params: URLSearchParams) => GalleryPage) {
+  const requests: URLSearchParams[] = [];
+  server.use(
+    http.get<never, never, GalleryPage>(`${API}/content`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      requests.push(params);
+      return HttpResponse.json(page(params));
+    }),
+  );
+  return requests;
+}
+
+const items = (from: number, count: number) => Array.from({ length: count }, (_, i) => makeContent(from + i));
+
+describe('gallery', () => {
+  it('sends every filter of the URL to the API and restores it on back', async () => {
+    const requests = galleryReturns(() => makePage(items(1, 3), { page: 2, totalCount: 27 }));
+    const { router } = renderApp(
+      '/gallery?q=cat&sort=oldest&sources=mine-regular,community-auto&tags=landscape&tagMatch=any&expandTags=false&page=2&view=list',
+    );
+    expect(await screen.findByTestId('gallery-list')).toBeInTheDocument();
+    const sent = Object.fromEntries(requests.at(-1)!);
+    expect(sent).toEqual({
+      q: 'cat',
+      sort: 'oldest',
+      sources: 'mine-regular,community-auto',
+      tags: 'landscape',
+      tagMatch: 'any',
+      expandTags: 'false',
+      page: '2',
+      pageSize: '24',
+    });
+    expect(screen.getByTestId('gallery-search')).toHaveValue('cat');
+    expect(screen.getByTestId('source-mine-regular')).toBeChecked();
+    expect(screen.getByTestId('source-mine-auto')).not.toBeChecked();
+    expect(screen.getAllByTestId('tag-chip').map((chip) => chip.textContent)).toEqual(['landscape']);
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Sort' }));
+    await user.click(screen.getByRole('option', { name: 'Top rated' }));
+    // A new sort is a new list: the page number starts again.
+    await waitFor(() => expect(router.state.location.search).toContain('sort=top_rated'));
+    expect(router.state.location.search).not.toContain('page=');
+    await waitFor(() => expect(requests.at(-1)?.get('sort')).toBe('top_rated'));
+
+    await router.navigate(-1);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Sort' })).toHaveTextContent('Oldest'));
+    expect(currentUrl(router)).toContain('page=2');
+  });
+
+  it('asks for everything with the defaults and keeps defaults out of the URL', async () => {
+    const requests = galleryReturns(() => makePage(items(1, 2)));
+    const { router } = renderApp('/gallery');
+    expect(await screen.findAllByTestId('gallery-item')).toHaveLength(2);
+    expect(Object.fromEntries(requests[0]!)).toEqual({ sort: 'newest', pageSize: '24' });
+    expect(screen.getByTestId('gallery-count')).toHaveTextContent('2 images');
+
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('source-community-auto'));
+    await waitFor(() =>
+      expect(requests.at(-1)?.get('sources')).toBe('mine-regular,mine-auto,community-regular'),
+    );
+    expect(currentUrl(router)).toBe('/gallery?sources=mine-regular%2Cmine-auto%2Ccommunity-regular');
+  });
+
+  it('switches between grid sizes and the list, and links items to their page', async () => {
+    galleryReturns(() => makePage(items(7, 2)));
+    const { router } = renderApp('/gallery');
+    const grid = await screen.findByTestId('gallery-grid');
+    expect(grid).toHaveAttribute('data-size', 'medium');
+
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('size-small'));
+    expect(await screen.findByTestId('gallery-grid')).toHaveAttribute('data-size', 'small');
+    expect(screen.getByAltText('Image 7')).toHaveAttribute('src', '/api/v1/content/7/image?size=small');
+
+    await user.click(screen.getByTestId('view-list'));
+    const list = await screen.findByTestId('gallery-list');
+    expect(currentUrl(router)).toBe('/gallery?view=list&size=small');
+    expect(within(list).getAllByRole('img')).toHaveLength(2);
+
+    await user.click(within(list).getByText('Image 8'));
+    await waitFor(() => expect(currentUrl(router)).toBe('/content/8'));
+  });
+
+  it('pages by number and by "go to page"', async () => {
+    const requests = galleryReturns((params) => {
+      const page = Number(params.get('page') ?? '1');
+      return makePage(items(page * 100, 3), { page, totalCount: 100, hasNext: page < 5 });
+    });
+    const { router } = renderApp('/gallery');
+    await screen.findByText('Image 100');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Go to page 3' }));
+    expect(await screen.findByText('Image 300')).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/gallery?page=3');
+    expect(requests.at(-1)?.get('page')).toBe('3');
+
+    await user.type(screen.getByTestId('go-to-page'), '5');
+    await user.click(screen.getByRole('button', { name: 'Go' }));
+    expect(await screen.findByText('Image 500')).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/gallery?page=5');
+
+    // Page 6 does not exist (100 items, 24 a page): the button stays off.
+    await user.type(screen.getByTestId('go-to-page'), '6');
+    expect(screen.getByRole('button', { name: 'Go' })).toBeDisabled();
+  });
+
+  it('follows cursors in the scroll mode', async () => {
+    const requests = galleryReturns((params) =>
+      params.get('cursor') === 'c2'
+        ? makePage(items(30, 2), { hasNext: false })
+        : makePage(items(1, 2), { hasNext: true, nextCursor: 'c2' }),
+    );
+    renderApp('/gallery?mode=scroll');
+    await screen.findByText('Image 1');
+    expect(requests[0]?.has('page')).toBe(false);
+    await userEvent.setup().click(screen.getByTestId('load-more'));
+    expect(await screen.findByText('Image 31')).toBeInTheDocument();
+    expect(screen.getAllByTestId('gallery-item')).toHaveLength(4);
+    expect(requests.at(-1)?.get('cursor')).toBe('c2');
+    expect(screen.queryByTestId('load-more')).not.toBeInTheDocument();
+  });
+
+  it('shows skeletons while loading, then the empty state', async () => {
+    server.use(
+      http.get(`${API}/content`, async () => {
+        await delay(150);
+        return HttpResponse.json(makePage([]));
+      }),
+    );
+    renderApp('/gallery');
+    expect(await screen.findByTestId('gallery-loading')).toBeInTheDocument();
+    expect(await screen.findByTestId('gallery-empty')).toHaveTextContent('No images match');
+    expect(screen.queryByTestId('gallery-loading')).not.toBeInTheDocument();
+  });
+
+  it('shows the API error, and retries', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${API}/content`, () => {
+        calls += 1;
+        return calls === 1
+          ? apiError(504, {
+              code: 'query_timeout',
+              message: 'The query took too long; narrow the filters and retry',
+            })
+          : HttpResponse.json(makePage(items(1, 1)));
+      }),
+    );
+    renderApp('/gallery?q=a');
+    expect(await screen.findByTestId('gallery-error')).toHaveTextContent('The query took too long');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Image 1')).toBeInTheDocument();
+  });
+
+  it('does not ask the API when every source is off', async () => {
+    const requests = galleryReturns(() => makePage(items(1, 1)));
+    renderApp('/gallery?sources=');
+    expect(await screen.findByTestId('gallery-empty')).toHaveTextContent('All sources are switched off');
+    expect(screen.getByTestId('source-mine-regular')).not.toBeChecked();
+    // The paged query still runs for sources= (the API answers nothing); what matters is the message.
+    expect(requests.every((params) => params.get('sources') === '')).toBe(true);
+  });
+});
