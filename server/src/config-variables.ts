@@ -183,6 +183,14 @@ export const configVariables: ConfigVariable[] = [
     parse: int(1000, 86_400_000),
   },
   {
+    name: 'JOB_LOCK_MS',
+    key: 'jobLockMs',
+    description:
+      'A running job stays locked to its worker this long between heartbeats; the jobs of a worker that died are taken over after about this time.',
+    default: '30000',
+    parse: int(1000, 600_000),
+  },
+  {
     name: 'GENERATION_MAX_ATTEMPTS',
     key: 'generationMaxAttempts',
     description: 'Attempts for connection errors and 5xx answers before a job fails.',

@@ -25,6 +25,7 @@ export interface Config {
   comfyuiUrls: ComfyBackendConfig[] | undefined;
   comfyuiConcurrency: number;
   generationTimeoutMs: number;
+  jobLockMs: number;
   generationMaxAttempts: number;
   maxActiveJobsPerUser: number;
   mockPort: number;

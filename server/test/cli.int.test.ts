@@ -1,5 +1,5 @@
 // The genonaut command as a script would run it: a real process against the test database.
-import { backendPoolFor } from '../src/comfyui/backends';
+import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

@@ -8,7 +8,7 @@ import type { ContentDetail } from '@genonaut/contracts';
 import { renderImage } from '../src/images/render-image';
 import type { JobContext } from '../src/jobs/job-context';
 import { jobRegistry } from '../src/jobs/registry';
-import { backendPoolFor } from '../src/comfyui/backends';
+import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { as, type Session } from './auth-helpers';
 import { buildTestApp } from './test-context';
 

@@ -1,10 +1,14 @@
 // A whole generation stack for a test: the ComfyUI mock over real HTTP and WebSocket, the API listening
 // on a port (for its WebSocket), and a worker host on the same queues, all on a Redis prefix of its own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import WebSocket from 'ws';
 import type { GenerationJob, ServerMessage } from '@genonaut/contracts';
 import { buildComfyMock, type ComfyMockOptions } from '../src/comfyui-mock/server';
-import { backendPoolFor } from '../src/comfyui/backends';
+import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { jobRegistry } from '../src/jobs/registry';
 import { syncModels } from '../src/modules/generation/model-sync';
 import { seedModelCatalogue } from '../src/db/seeds/demo/seed-taxonomy';
@@ -18,24 +22,45 @@ export interface GenerationStack {
   app: FastifyInstance;
   mock: FastifyInstance | null;
   mockUrl: string;
+  /** The second mock (named `mock2`) when the stack was asked for one. */
+  mock2Url: string | null;
   apiUrl: string;
   startWorker(): Promise<WorkerHost>;
+  /** A worker in a process of its own (`genonaut worker`), for tests that kill it. */
+  spawnWorker(): Promise<ChildProcess>;
   close(): Promise<void>;
 }
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function startMock(options: ComfyMockOptions | undefined): Promise<FastifyInstance> {
+  const mock = await buildComfyMock({ stepMs: 5, ...options });
+  await mock.listen({ host: '127.0.0.1', port: 0 });
+  return mock;
+}
+
+const urlOf = (mock: FastifyInstance): string => {
+  const address = mock.server.address();
+  if (!address || typeof address === 'string') throw new Error('the mock is not listening on a port');
+  return `http://127.0.0.1:${address.port}`;
+};
+
 export async function generationStack(
-  options: { mock?: ComfyMockOptions; comfyUrl?: string; env?: Record<string, string> } = {},
+  options: {
+    mock?: ComfyMockOptions;
+    /** Start a second mock backend with these options. */
+    mock2?: ComfyMockOptions;
+    comfyUrl?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<GenerationStack> {
-  let mock: FastifyInstance | null = null;
-  let mockUrl = options.comfyUrl ?? '';
-  if (!options.comfyUrl) {
-    mock = await buildComfyMock({ stepMs: 5, ...options.mock });
-    const address = await mock.listen({ host: '127.0.0.1', port: 0 });
-    mockUrl = address;
-  }
+  const mock = options.comfyUrl ? null : await startMock(options.mock);
+  const mock2 = options.mock2 ? await startMock(options.mock2) : null;
+  const mockUrl = mock ? urlOf(mock) : (options.comfyUrl ?? '');
+  const mock2Url = mock2 ? urlOf(mock2) : null;
   const prefix = `ggen-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const env = {
-    COMFYUI_URLS: `mock=${mockUrl}`,
+    COMFYUI_URLS: `mock=${mockUrl}${mock2Url ? `,mock2=${mock2Url}` : ''}`,
     REDIS_KEY_PREFIX: prefix,
     GENERATION_MAX_ATTEMPTS: '3',
     ...options.env,
@@ -46,11 +71,13 @@ export async function generationStack(
   await seedModelCatalogue(app.db);
   await syncModels(app.db, app.backends);
   const hosts: WorkerHost[] = [];
+  const children: ChildProcess[] = [];
   const workerRedis = createRedis(app.config.redisUrl, { blocking: true });
   return {
     app,
     mock,
     mockUrl,
+    mock2Url,
     apiUrl,
     startWorker: async () => {
       const config = testConfig(env);
@@ -68,11 +95,47 @@ export async function generationStack(
       hosts.push(host);
       return host;
     },
+    spawnWorker: async () => {
+      const child = spawn(path.join(root, 'node_modules/.bin/genonaut'), ['worker'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          GENONAUT_ENV: 'test',
+          DATABASE_URL: inject('databaseUrl'),
+          REDIS_URL: inject('redisUrl'),
+          STORAGE_DIR: inject('storageDir'),
+          LOG_LEVEL: 'silent',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Worker running')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`worker exited with ${code}:\n${output}`));
+        });
+      });
+      return child;
+    },
     close: async () => {
+      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
       await Promise.all(hosts.map((h) => h.close()));
       workerRedis.disconnect();
       await app.close();
       await mock?.close();
+      await mock2?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The worker host runs registered jobs from real BullMQ queues; the stats and cleanup jobs do their work
 // against the real database and storage.
-import { backendPoolFor } from '../src/comfyui/backends';
+import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext } from '../src/jobs/job-context';

@@ -213,9 +213,27 @@ export function nodeClass(name: string): NodeClass | undefined {
   return Object.hasOwn(nodeClasses, name) ? nodeClasses[name] : undefined;
 }
 
-/** One class as server.py's node_info() describes it. */
-export function nodeInfo(name: string, node: NodeClass, lists: ModelLists) {
+/**
+ * Required inputs a newer or customised server adds to standard classes (class → input → declaration).
+ * A workflow written for the standard classes lacks them and is refused, as a real server refuses it.
+ */
+export type ExtraInputs = Record<string, Record<string, InputConfig>>;
+
+/** A class's inputs on this server: the standard declaration plus the server's extra required ones. */
+export function inputsOf(
+  name: string,
+  node: NodeClass,
+  lists: ModelLists,
+  extra: ExtraInputs = {},
+): ClassInputs {
   const input = node.inputs(lists);
+  const added = extra[name];
+  return added ? { ...input, required: { ...input.required, ...added } } : input;
+}
+
+/** One class as server.py's node_info() describes it. */
+export function nodeInfo(name: string, node: NodeClass, lists: ModelLists, extra: ExtraInputs = {}) {
+  const input = inputsOf(name, node, lists, extra);
   return {
     input,
     input_order: {
@@ -235,8 +253,11 @@ export function nodeInfo(name: string, node: NodeClass, lists: ModelLists) {
 }
 
 /** GET /object_info: every class the mock knows. */
-export function objectInfo(lists: ModelLists): Record<string, ReturnType<typeof nodeInfo>> {
+export function objectInfo(
+  lists: ModelLists,
+  extra: ExtraInputs = {},
+): Record<string, ReturnType<typeof nodeInfo>> {
   return Object.fromEntries(
-    Object.entries(nodeClasses).map(([name, node]) => [name, nodeInfo(name, node, lists)]),
+    Object.entries(nodeClasses).map(([name, node]) => [name, nodeInfo(name, node, lists, extra)]),
   );
 }

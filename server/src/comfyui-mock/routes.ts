@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Executor } from './executor';
 import type { FaultSwitch } from './faults';
 import type { ImageStore } from './image-store';
-import { nodeClass, nodeInfo, objectInfo, type ModelLists } from './node-classes';
+import { nodeClass, nodeInfo, objectInfo, type ExtraInputs, type ModelLists } from './node-classes';
 import type { PromptQueue } from './prompt-queue';
 import { pyStr } from './python-text';
 import { validatePrompt } from './validate-prompt';
@@ -19,6 +19,7 @@ export interface MockParts {
   store: ImageStore;
   faults: FaultSwitch;
   lists: ModelLists;
+  extraInputs: ExtraInputs;
   startedAt: number;
 }
 
@@ -58,11 +59,11 @@ export function comfyRoutes(parts: MockParts) {
       devices: [{ name: 'mock', type: 'cpu', index: 0, vram_total: 0, vram_free: 0 }],
     }));
 
-    mock.get('/object_info', async () => objectInfo(lists()));
+    mock.get('/object_info', async () => objectInfo(lists(), parts.extraInputs));
     mock.get<{ Params: { nodeClass: string } }>('/object_info/:nodeClass', async (request) => {
       const name = request.params.nodeClass;
       const cls = nodeClass(name);
-      return cls ? { [name]: nodeInfo(name, cls, lists()) } : {};
+      return cls ? { [name]: nodeInfo(name, cls, lists(), parts.extraInputs) } : {};
     });
 
     mock.get('/prompt', async () => queueInfo());
@@ -81,7 +82,7 @@ export function comfyRoutes(parts: MockParts) {
       const number = queue.number(body.number, body.front);
       const promptId =
         body.prompt_id === undefined || body.prompt_id === null ? randomUUID() : pyStr(body.prompt_id);
-      const result = validatePrompt(body.prompt, lists());
+      const result = validatePrompt(body.prompt, lists(), parts.extraInputs);
       if (!result.ok) return reply.status(400).send({ error: result.error, node_errors: result.nodeErrors });
       const extraData: Record<string, unknown> = isRecord(body.extra_data) ? { ...body.extra_data } : {};
       if ('client_id' in body) extraData.client_id = body.client_id;

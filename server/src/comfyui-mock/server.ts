@@ -8,6 +8,7 @@ import { Executor } from './executor';
 import { faultRoutes, installFaultHooks } from './fault-routes';
 import { definedOnly, FaultSwitch, noFaults, type MockFaults } from './faults';
 import { ImageStore } from './image-store';
+import type { ExtraInputs } from './node-classes';
 import { PromptQueue } from './prompt-queue';
 import { comfyRoutes } from './routes';
 import { WsHub } from './ws-hub';
@@ -30,6 +31,8 @@ export interface ComfyMockOptions {
   outputDir?: string;
   /** Random source of failureRate, for reproducible tests. */
   random?: () => number;
+  /** Required inputs this server adds to standard node classes (a newer or customised ComfyUI). */
+  extraInputs?: ExtraInputs;
 }
 
 /** The programmatic side of the fault switches, for tests that hold the instance. */
@@ -106,7 +109,16 @@ export async function buildComfyMock(options: ComfyMockOptions = {}): Promise<Fa
     },
   });
   installFaultHooks(app, faults, basePath);
-  const parts = { queue, hub, executor, store, faults, lists, startedAt: Date.now() };
+  const parts = {
+    queue,
+    hub,
+    executor,
+    store,
+    faults,
+    lists,
+    extraInputs: options.extraInputs ?? {},
+    startedAt: Date.now(),
+  };
   await app.register(
     async (mock) => {
       await mock.register(comfyRoutes(parts));

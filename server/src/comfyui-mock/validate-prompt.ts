@@ -3,7 +3,14 @@
 // quirks (the top-level `details` lists only the output nodes' own errors, so it is often empty), and the
 // same coercion of INT/FLOAT/STRING values, written back into the graph as ComfyUI does.
 import type { ComfyError, NodeError, Workflow } from '@genonaut/contracts';
-import { nodeClass, type ClassInputs, type InputConfig, type ModelLists } from './node-classes';
+import {
+  inputsOf,
+  nodeClass,
+  type ClassInputs,
+  type ExtraInputs,
+  type InputConfig,
+  type ModelLists,
+} from './node-classes';
 import { pyFloat, pyRepr, pyStr } from './python-text';
 import { asPyException, coerce, PyException, pyTypeName } from './python-values';
 
@@ -33,7 +40,7 @@ const comfyError = (
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function validatePrompt(raw: unknown, lists: ModelLists): ValidationResult {
+export function validatePrompt(raw: unknown, lists: ModelLists, extra: ExtraInputs = {}): ValidationResult {
   if (!isRecord(raw)) {
     return fail(
       comfyError('invalid_prompt', 'Cannot execute because the prompt is not an object.', pyRepr(raw)),
@@ -59,7 +66,7 @@ export function validatePrompt(raw: unknown, lists: ModelLists): ValidationResul
 
   const nodes = prompt as Record<string, Node>;
   const validated = new Map<string, Verdict>();
-  const validator = new InputValidator(nodes, lists, validated);
+  const validator = new InputValidator(nodes, lists, validated, extra);
   const good: string[] = [];
   const failed: { output: string; reasons: ComfyError[] }[] = [];
   const nodeErrors: Record<string, NodeError> = {};
@@ -115,6 +122,7 @@ class InputValidator {
     private readonly prompt: Record<string, Node>,
     private readonly lists: ModelLists,
     private readonly validated: Map<string, Verdict>,
+    private readonly extra: ExtraInputs,
   ) {}
 
   validate(id: string): Verdict {
@@ -139,7 +147,7 @@ class InputValidator {
     const node = this.prompt[id];
     const cls = node && nodeClass(node.class_type);
     if (!node || !cls) throw new PyException('KeyError', pyRepr(id));
-    const classInputs: ClassInputs = cls.inputs(this.lists);
+    const classInputs: ClassInputs = inputsOf(node.class_type, cls, this.lists, this.extra);
     const errors: ComfyError[] = [];
     let valid = true;
     for (const [name, info] of Object.entries(classInputs.required)) {

@@ -1,6 +1,6 @@
 // HTTP client for one ComfyUI server: submit, history, queue, interrupt, /view and /object_info.
-// Network failures and 5xx answers become ComfyUnavailableError (retried by the job), a 400 on
-// POST /prompt becomes ComfyValidationError (the job fails at once with ComfyUI's message).
+// Network failures and 5xx answers become BackendUnavailableError (retried by the job), a 400 on
+// POST /prompt becomes BackendRejectedError (the job fails at once with ComfyUI's message).
 import type {
   HistoryEntry,
   HistoryResponse,
@@ -10,7 +10,8 @@ import type {
   QueueResponse,
   Workflow,
 } from '@genonaut/contracts';
-import { ComfyUnavailableError, ComfyValidationError, describeValidationError } from './comfy-errors';
+import { BackendRejectedError, BackendUnavailableError } from '../image-backends/backend-errors';
+import { describeValidationError } from './comfy-errors';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -32,10 +33,12 @@ export class ComfyClient {
       const cause =
         (error as { cause?: { code?: string } }).cause?.code ??
         (error instanceof Error ? error.message : 'error');
-      throw new ComfyUnavailableError(`ComfyUI "${this.name}" at ${this.baseUrl} is unreachable (${cause})`);
+      throw new BackendUnavailableError(
+        `ComfyUI "${this.name}" at ${this.baseUrl} is unreachable (${cause})`,
+      );
     }
     if (response.status >= 500) {
-      throw new ComfyUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to ${path}`);
+      throw new BackendUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to ${path}`);
     }
     return response;
   }
@@ -43,7 +46,7 @@ export class ComfyClient {
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const response = await this.request(path, init);
     if (!response.ok)
-      throw new ComfyUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to ${path}`);
+      throw new BackendUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to ${path}`);
     return (await response.json()) as T;
   }
 
@@ -63,10 +66,10 @@ export class ComfyClient {
     });
     if (response.status === 400) {
       const body = (await response.json().catch(() => undefined)) as PromptValidationError | undefined;
-      throw new ComfyValidationError(body, describeValidationError(body));
+      throw new BackendRejectedError(describeValidationError(body), body);
     }
     if (!response.ok)
-      throw new ComfyUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to /prompt`);
+      throw new BackendUnavailableError(`ComfyUI "${this.name}" answered HTTP ${response.status} to /prompt`);
     return ((await response.json()) as PromptResponse).prompt_id;
   }
 
@@ -101,7 +104,7 @@ export class ComfyClient {
     });
     const response = await this.request(`/view?${query.toString()}`);
     if (!response.ok)
-      throw new ComfyUnavailableError(
+      throw new BackendUnavailableError(
         `ComfyUI "${this.name}" has no image ${image.filename} (HTTP ${response.status})`,
       );
     return Buffer.from(await response.arrayBuffer());

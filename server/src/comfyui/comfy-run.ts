@@ -4,32 +4,21 @@
 import WebSocket from 'ws';
 import type { ComfyWsMessage, OutputImage, Workflow } from '@genonaut/contracts';
 import { outputImages, type ComfyClient } from './comfy-client';
-import { ComfyExecutionError, ComfyInterruptedError } from './comfy-errors';
+import {
+  BackendExecutionError,
+  BackendInterruptedError,
+  BackendTimeoutError,
+} from '../image-backends/backend-errors';
+import type { RunOptions } from '../image-backends/image-backend';
 
-export class ComfyTimeoutError extends Error {
-  constructor(
-    readonly promptId: string,
-    ms: number,
-  ) {
-    super(`The image server did not finish within ${Math.round(ms / 1000)} s`);
-    this.name = 'ComfyTimeoutError';
-  }
-}
-
-export interface RunOptions {
+export interface PromptRunOptions extends RunOptions {
+  /** Our id on ComfyUI's event stream; its events for our prompts come to this socket. */
   clientId: string;
-  /** A prompt id from an earlier attempt of the same job, to resume instead of resubmitting. */
-  resumePromptId?: string | null;
-  /** Called once the prompt is accepted (to record it on the job before waiting). */
-  onSubmitted?: (promptId: string) => Promise<void>;
-  onProgress?: (fraction: number) => void;
-  /** Checked every poll interval; true ends the wait with ComfyInterruptedError. */
-  isCancelled?: () => Promise<boolean>;
-  timeoutMs: number;
+  /** How often to poll /history when the socket is down. */
   pollMs?: number;
 }
 
-export interface RunResult {
+export interface PromptResult {
   promptId: string;
   images: OutputImage[];
 }
@@ -57,9 +46,9 @@ function openSocket(url: string, ms: number): Promise<WebSocket | null> {
 async function submitOrResume(
   client: ComfyClient,
   workflow: Workflow,
-  options: RunOptions,
+  options: PromptRunOptions,
 ): Promise<{ promptId: string; finished: boolean }> {
-  const previous = options.resumePromptId;
+  const previous = options.resumeRunId;
   if (previous) {
     const entry = await client.history(previous);
     if (entry?.status.completed) return { promptId: previous, finished: true };
@@ -75,8 +64,8 @@ async function submitOrResume(
 export async function runPrompt(
   client: ComfyClient,
   workflow: Workflow,
-  options: RunOptions,
-): Promise<RunResult> {
+  options: PromptRunOptions,
+): Promise<PromptResult> {
   const pollMs = options.pollMs ?? 500;
   const deadline = Date.now() + options.timeoutMs;
   // Open the event stream before submitting so no early event is missed.
@@ -113,11 +102,13 @@ export async function runPrompt(
       case 'execution_error':
         settle({
           kind: 'error',
-          error: new ComfyExecutionError(`${message.data.exception_type}: ${message.data.exception_message}`),
+          error: new BackendExecutionError(
+            `${message.data.exception_type}: ${message.data.exception_message}`,
+          ),
         });
         break;
       case 'execution_interrupted':
-        settle({ kind: 'error', error: new ComfyInterruptedError() });
+        settle({ kind: 'error', error: new BackendInterruptedError() });
         break;
       case 'status':
       case 'execution_start':
@@ -138,7 +129,7 @@ export async function runPrompt(
     promptId = submitted.promptId;
     if (submitted.finished) settle({ kind: 'done' });
     while (!outcome) {
-      if (Date.now() > deadline) throw new ComfyTimeoutError(promptId, options.timeoutMs);
+      if (Date.now() > deadline) throw new BackendTimeoutError(promptId, options.timeoutMs);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, socket ? Math.max(pollMs, 1_000) : pollMs);
         wake.push(() => {
@@ -147,7 +138,7 @@ export async function runPrompt(
         });
       });
       if (outcome) break;
-      if (await options.isCancelled?.()) settle({ kind: 'error', error: new ComfyInterruptedError() });
+      if (await options.isCancelled?.()) settle({ kind: 'error', error: new BackendInterruptedError() });
       else if (!socket) {
         const entry = await client.history(promptId);
         if (entry?.status.completed) settle({ kind: 'done' });
@@ -159,7 +150,7 @@ export async function runPrompt(
     const final = outcome as Outcome | null;
     if (final?.kind === 'error') throw final.error;
     const entry = await client.history(promptId);
-    if (!entry) throw new ComfyExecutionError('The prompt finished but the server has no history of it');
+    if (!entry) throw new BackendExecutionError('The prompt finished but the server has no history of it');
     if (entry.status.status_str === 'error') throw historyError(entry.status.messages);
     return { promptId, images: outputImages(entry) };
   } finally {
@@ -170,9 +161,9 @@ export async function runPrompt(
 
 function historyError(messages: [string, Record<string, unknown>][]): Error {
   const failure = messages.find(([type]) => type === 'execution_error' || type === 'execution_interrupted');
-  if (failure?.[0] === 'execution_interrupted') return new ComfyInterruptedError();
+  if (failure?.[0] === 'execution_interrupted') return new BackendInterruptedError();
   const detail = failure?.[1];
-  return new ComfyExecutionError(
+  return new BackendExecutionError(
     typeof detail?.exception_message === 'string'
       ? `${typeof detail.exception_type === 'string' ? detail.exception_type : 'Error'}: ${detail.exception_message}`
       : 'The prompt failed',

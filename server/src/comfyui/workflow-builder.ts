@@ -2,23 +2,9 @@
 // CheckpointLoaderSimple → LoraLoader chain → CLIPTextEncode (positive, negative) → EmptyLatentImage →
 // KSampler → VAEDecode → SaveImage (prefix genonaut/job-<id>, so outputs are traceable to the job).
 import type { Workflow } from '@genonaut/contracts';
+import type { ImageRequest } from '../image-backends/image-backend';
 
-export interface WorkflowParams {
-  jobId: number;
-  prompt: string;
-  negativePrompt: string;
-  checkpoint: string;
-  loras: { name: string; strengthModel: number; strengthClip: number }[];
-  width: number;
-  height: number;
-  batchSize: number;
-  seed: number;
-  steps: number;
-  cfg: number;
-  sampler: string;
-  scheduler: string;
-  denoise: number;
-}
+export type WorkflowParams = ImageRequest;
 
 export const SAVE_NODE = '9';
 export const SAMPLER_NODE = '6';

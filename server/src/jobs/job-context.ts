@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { BackendPool } from '../comfyui/backends';
+import type { BackendPool } from '../image-backends/backend-pool';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { StorageBackend } from '../storage/storage';

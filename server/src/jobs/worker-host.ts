@@ -50,6 +50,10 @@ export async function startWorkerHost(
         connection: bullConnection(ctx.config, true),
         prefix: bullPrefix(ctx.config),
         concurrency: Math.max(1, ...definitions.map((d) => d.concurrency?.(ctx) ?? 1)),
+        // A worker that dies stops renewing its locks; the stalled check of any live worker then puts its
+        // jobs back in the queue, and the generation job resumes the image server's run.
+        lockDuration: ctx.config.jobLockMs,
+        stalledInterval: ctx.config.jobLockMs,
       },
     );
     worker.on('failed', (job, error) => ctx.log(`${job?.name ?? 'job'} failed: ${error.message}`));

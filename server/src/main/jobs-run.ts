@@ -7,7 +7,7 @@ import { bullConnection, bullPrefix } from '../jobs/queues';
 import { jobRegistry } from '../jobs/registry';
 import { createRedis } from '../lib/redis';
 import { createStorage } from '../storage/create-storage';
-import { backendPoolFor } from '../comfyui/backends';
+import { backendPoolFor } from '../image-backends/backend-pool';
 
 const WAIT_MS = 10 * 60_000;
 

@@ -1,4 +1,4 @@
-import { backendPoolFor } from '../comfyui/backends';
+import { backendPoolFor } from '../image-backends/backend-pool';
 import { Queue } from 'bullmq';
 import type { Config } from '../config';
 import { bullConnection, bullPrefix } from '../jobs/queues';

@@ -1,6 +1,6 @@
 // Decorates the app with its config, database, Redis, storage and queue producers, and closes what it
 // opened.
-import { backendPoolFor, type BackendPool } from '../comfyui/backends';
+import { backendPoolFor, type BackendPool } from '../image-backends/backend-pool';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';

@@ -1,20 +1,18 @@
 // The worker side of generation (SPEC §5.3): take a job, run it on an image server, store every output
 // with thumbnails, create the content items with the job's completion in one transaction, then tag,
 // announce and notify. Connection problems retry (BullMQ attempts with backoff); refusals, execution
-// errors and timeouts fail at once; a worker that died mid-job is resumed from ComfyUI's history.
-import { randomUUID } from 'node:crypto';
+// errors and timeouts fail at once; a worker that died mid-job resumes the run the backend recorded.
 import { UnrecoverableError } from 'bullmq';
 import type { JobContext, RunMeta } from '../../jobs/job-context';
 import type { JobDefinition } from '../../jobs/registry';
 import {
-  ComfyExecutionError,
-  ComfyInterruptedError,
-  ComfyUnavailableError,
-  ComfyValidationError,
-} from '../../comfyui/comfy-errors';
-import { ComfyTimeoutError, runPrompt } from '../../comfyui/comfy-run';
-import type { ComfyClient } from '../../comfyui/comfy-client';
-import { buildWorkflow } from '../../comfyui/workflow-builder';
+  BackendExecutionError,
+  BackendInterruptedError,
+  BackendRejectedError,
+  BackendTimeoutError,
+  BackendUnavailableError,
+} from '../../image-backends/backend-errors';
+import type { OutputImage } from '../../image-backends/image-backend';
 import { storeImageWithThumbnails } from '../../storage/thumbnails';
 import { matchPromptTags } from '../../db/seeds/vocabulary/match-prompt-tags';
 import { announce, type EventDeps } from './job-events';
@@ -51,15 +49,10 @@ function progressReporter(ctx: JobContext, events: EventDeps, job: JobRow) {
   };
 }
 
-async function storeOutputs(
-  ctx: JobContext,
-  client: ComfyClient,
-  job: JobRow,
-  images: { filename: string; subfolder: string; type: string }[],
-) {
+async function storeOutputs(ctx: JobContext, job: JobRow, images: OutputImage[]) {
   const outputs: StoredOutput[] = [];
   for (const [index, image] of images.entries()) {
-    const bytes = await client.view(image);
+    const bytes = await image.fetch();
     const stored = await storeImageWithThumbnails(ctx.storage, `jobs/${job.id}/${index}`, bytes, 'image/png');
     outputs.push({
       outputIndex: index,
@@ -111,16 +104,16 @@ export async function processGeneration(
     ...(resumed ? {} : { started_at: new Date() }),
   });
   if (!started) return { skipped: 'no longer runnable' };
-  let backend;
+  let lease;
   try {
-    backend = await ctx.backends.acquire(queued.backend);
+    lease = await ctx.backends.acquire(queued.backend);
   } catch (error) {
     return retryOrFail(ctx, events, (await findJob(ctx.db, queued.id)) ?? queued, meta, error);
   }
   try {
     await ctx.db
       .updateTable('generation_jobs')
-      .set({ backend: backend.client.name })
+      .set({ backend: lease.backend.name })
       .where('id', '=', queued.id)
       .execute();
     const job = (await findJob(ctx.db, queued.id)) ?? queued;
@@ -131,7 +124,7 @@ export async function processGeneration(
       await announce(events, job, 'running', { progress: 0 });
     }
     const startedAt = job.started_at?.getTime() ?? Date.now();
-    const workflow = buildWorkflow({
+    const request = {
       jobId: job.id,
       prompt: job.prompt,
       negativePrompt: job.negative_prompt ?? '',
@@ -148,14 +141,13 @@ export async function processGeneration(
       sampler: job.sampler,
       scheduler: job.scheduler,
       denoise: job.denoise,
-    });
-    const run = await runPrompt(backend.client, workflow, {
-      clientId: `genonaut-${randomUUID()}`,
-      resumePromptId: job.backend === backend.client.name ? job.comfyui_prompt_id : null,
-      onSubmitted: async (promptId) => {
+    };
+    const run = await lease.backend.run(request, {
+      resumeRunId: job.backend === lease.backend.name ? job.comfyui_prompt_id : null,
+      onSubmitted: async (runId) => {
         await ctx.db
           .updateTable('generation_jobs')
-          .set({ comfyui_prompt_id: promptId })
+          .set({ comfyui_prompt_id: runId })
           .where('id', '=', job.id)
           .execute();
       },
@@ -163,7 +155,7 @@ export async function processGeneration(
       isCancelled: async () => (await findJob(ctx.db, job.id))?.status === 'cancelled',
       timeoutMs: Math.max(1_000, startedAt + ctx.config.generationTimeoutMs - Date.now()),
     });
-    const outputs = await storeOutputs(ctx, backend.client, job, run.images);
+    const outputs = await storeOutputs(ctx, job, run.images);
     const tags = [...job.tags, ...matchPromptTags(job.prompt)];
     const contentIds = await completeJob(ctx.db, job, outputs, tags);
     if (contentIds === null) return { skipped: 'cancelled while running' };
@@ -176,27 +168,25 @@ export async function processGeneration(
     return { contentIds };
   } catch (error) {
     const current = (await findJob(ctx.db, queued.id)) ?? queued;
-    if (error instanceof ComfyInterruptedError && current.status === 'cancelled') return { cancelled: true };
-    if (error instanceof ComfyValidationError) {
+    if (error instanceof BackendInterruptedError && current.status === 'cancelled')
+      return { cancelled: true };
+    if (error instanceof BackendRejectedError) {
       await fail(ctx, events, current, 'comfyui_validation', error.message);
       throw new UnrecoverableError(error.message);
     }
-    if (error instanceof ComfyExecutionError || error instanceof ComfyInterruptedError) {
+    if (error instanceof BackendExecutionError || error instanceof BackendInterruptedError) {
       await fail(ctx, events, current, 'comfyui_error', error.message);
       throw new UnrecoverableError(error.message);
     }
-    if (error instanceof ComfyTimeoutError) {
+    if (error instanceof BackendTimeoutError) {
       // Free the server: the result is no longer wanted.
-      await backend.client.deletePending([error.promptId]).catch(() => {});
-      const queue = await backend.client.queue().catch(() => null);
-      if (queue?.queue_running.some((item) => item[1] === error.promptId))
-        await backend.client.interrupt().catch(() => {});
+      await lease.backend.abandon(error.runId).catch(() => {});
       await fail(ctx, events, current, 'timeout', error.message);
       throw new UnrecoverableError(error.message);
     }
     return retryOrFail(ctx, events, current, meta, error);
   } finally {
-    backend.release();
+    lease.release();
   }
 }
 
@@ -210,12 +200,12 @@ async function retryOrFail(
 ): Promise<never> {
   const message = error instanceof Error ? error.message : String(error);
   const last = meta.attemptsMade + 1 >= meta.maxAttempts;
-  if (last || !(error instanceof ComfyUnavailableError)) {
+  if (last || !(error instanceof BackendUnavailableError)) {
     await fail(
       ctx,
       events,
       job,
-      error instanceof ComfyUnavailableError ? 'comfyui_unavailable' : 'internal',
+      error instanceof BackendUnavailableError ? 'comfyui_unavailable' : 'internal',
       `${message} (after ${meta.attemptsMade + 1} attempt(s))`,
     );
     throw new UnrecoverableError(message);
@@ -238,7 +228,7 @@ export const generationJobs: JobDefinition[] = [
     name: GENERATE_JOB,
     queue: 'generation',
     description: 'Run a generation job on an image server',
-    concurrency: (ctx) => Math.max(1, ctx.backends.clients.length * ctx.config.comfyuiConcurrency),
+    concurrency: (ctx) => Math.max(1, ctx.backends.backends.length * ctx.config.comfyuiConcurrency),
     run: (ctx, payload, meta) =>
       processGeneration(ctx, payload as GeneratePayload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
   },

@@ -11,6 +11,28 @@ export function insertJob(db: Database, values: Insertable<GenerationJobs>): Pro
   return db.insertInto('generation_jobs').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Undoes a retry whose queue entry could not be made: the row goes back to exactly what it was. This is
+ * the one status write outside `transition`, because it reverses a transition rather than making one.
+ */
+export async function restoreJob(db: Database, before: JobRow): Promise<void> {
+  await db
+    .updateTable('generation_jobs')
+    .set({
+      status: before.status,
+      progress: before.progress,
+      error_code: before.error_code,
+      error_message: before.error_message,
+      comfyui_prompt_id: before.comfyui_prompt_id,
+      queued_at: before.queued_at,
+      started_at: before.started_at,
+      completed_at: before.completed_at,
+    })
+    .where('id', '=', before.id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
 export function findJob(db: Database, id: number): Promise<JobRow | undefined> {
   return db.selectFrom('generation_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -9,7 +9,7 @@ import { conflict, DomainError, invalid, notFound, unavailable } from '../../err
 import type { QueueProducers } from '../../jobs/producers';
 import { hitLimit } from '../../lib/rate-limiter';
 import type { AuthUser } from '../../plugins/auth';
-import type { BackendPool } from '../../comfyui/backends';
+import type { BackendPool } from '../../image-backends/backend-pool';
 import { announce } from './job-events';
 import { terminalStates, transition } from './job-states';
 import { enqueueGeneration, queueJobId } from './generation-queue';
@@ -18,6 +18,7 @@ import {
   activeJobCount,
   contentIdsOf,
   findJob,
+  restoreJob,
   insertJob,
   knownModels,
   listJobs,
@@ -61,7 +62,7 @@ export async function submitJob(
   if (body.backend && !deps.backends.get(body.backend)) {
     throw invalid(
       'body.backend',
-      `unknown backend; configured: ${deps.backends.clients.map((c) => c.name).join(', ')}`,
+      `unknown backend; configured: ${deps.backends.backends.map((b) => b.name).join(', ')}`,
     );
   }
   await checkModels(db, body);
@@ -93,36 +94,34 @@ export async function submitJob(
   }
   const seed =
     body.seed === undefined || body.seed < 0 ? randomInt(0, 2 ** 32) : Math.min(body.seed, MAX_SEED);
-  // The row and the queue entry appear together or not at all: enqueueing inside the transaction means
-  // a queue failure rolls the row back.
-  const job = await db.transaction().execute(async (trx) => {
-    const row = await insertJob(trx, {
-      user_id: caller.id,
-      prompt: body.prompt,
-      negative_prompt: body.negativePrompt ?? '',
-      checkpoint: body.checkpoint,
-      loras: JSON.stringify(body.loras ?? []),
-      width: body.width ?? 832,
-      height: body.height ?? 1216,
-      batch_size: body.batchSize ?? 1,
-      seed,
-      steps: body.steps ?? 25,
-      cfg: body.cfg ?? 7,
-      sampler: body.sampler ?? 'euler',
-      scheduler: body.scheduler ?? 'normal',
-      denoise: body.denoise ?? 1,
-      title: body.title ?? null,
-      tags: body.tags ?? [],
-      is_private: body.isPrivate ?? false,
-      backend: body.backend ?? null,
-    });
-    try {
-      await enqueueGeneration(deps.queues.get('generation'), config, row.id, 0);
-    } catch {
-      throw unavailable('The job queue (Redis)');
-    }
-    return row;
+  // The row is committed before the queue entry exists, so a worker that takes the entry at once always
+  // finds the row. If the queue refuses the entry, the row is removed again: nothing half-made remains.
+  const job = await insertJob(db, {
+    user_id: caller.id,
+    prompt: body.prompt,
+    negative_prompt: body.negativePrompt ?? '',
+    checkpoint: body.checkpoint,
+    loras: JSON.stringify(body.loras ?? []),
+    width: body.width ?? 832,
+    height: body.height ?? 1216,
+    batch_size: body.batchSize ?? 1,
+    seed,
+    steps: body.steps ?? 25,
+    cfg: body.cfg ?? 7,
+    sampler: body.sampler ?? 'euler',
+    scheduler: body.scheduler ?? 'normal',
+    denoise: body.denoise ?? 1,
+    title: body.title ?? null,
+    tags: body.tags ?? [],
+    is_private: body.isPrivate ?? false,
+    backend: body.backend ?? null,
   });
+  try {
+    await enqueueGeneration(deps.queues.get('generation'), config, job.id, 0);
+  } catch {
+    await db.deleteFrom('generation_jobs').where('id', '=', job.id).execute();
+    throw unavailable('The job queue (Redis)');
+  }
   await recordGenerationEvent(db, job, 'queued');
   return toGenerationJob(job, []);
 }
@@ -189,13 +188,10 @@ export async function cancelJob(deps: GenerationDeps, caller: AuthUser, id: numb
       .catch(() => 0);
   } else if (job.backend && job.comfyui_prompt_id) {
     // Take it off the server: drop it from the queue, or interrupt it when it is the one executing.
-    const client = deps.backends.get(job.backend);
-    const queue = await client?.queue().catch(() => null);
-    if (client && queue) {
-      if (queue.queue_running.some((item) => item[1] === job.comfyui_prompt_id))
-        await client.interrupt().catch(() => {});
-      else await client.deletePending([job.comfyui_prompt_id]).catch(() => {});
-    }
+    await deps.backends
+      .get(job.backend)
+      ?.abandon(job.comfyui_prompt_id)
+      .catch(() => {});
   }
   const updated = (await findJob(deps.db, job.id)) ?? job;
   await recordGenerationEvent(deps.db, updated, 'cancelled');
@@ -209,24 +205,22 @@ export async function cancelJob(deps: GenerationDeps, caller: AuthUser, id: numb
 
 export async function retryJob(deps: GenerationDeps, caller: AuthUser, id: number): Promise<GenerationJob> {
   const job = await ownJob(deps.db, caller, id);
-  const moved = await deps.db.transaction().execute(async (trx) => {
-    const ok = await transition(trx, job.id, 'queued', {
-      progress: 0,
-      error_code: null,
-      error_message: null,
-      comfyui_prompt_id: null,
-      queued_at: new Date(),
-      started_at: null,
-    });
-    if (!ok) return false;
-    try {
-      await enqueueGeneration(deps.queues.get('generation'), deps.config, job.id, job.attempts + 1);
-    } catch {
-      throw unavailable('The job queue (Redis)');
-    }
-    return true;
+  // As on submission, the queued state is committed before the queue entry is made.
+  const moved = await transition(deps.db, job.id, 'queued', {
+    progress: 0,
+    error_code: null,
+    error_message: null,
+    comfyui_prompt_id: null,
+    queued_at: new Date(),
+    started_at: null,
   });
   if (!moved) throw conflict(`A ${job.status} job cannot be retried; only failed or cancelled ones`);
+  try {
+    await enqueueGeneration(deps.queues.get('generation'), deps.config, job.id, job.attempts + 1);
+  } catch {
+    await restoreJob(deps.db, job);
+    throw unavailable('The job queue (Redis)');
+  }
   const updated = (await findJob(deps.db, job.id)) ?? job;
   await recordGenerationEvent(deps.db, updated, 'retried');
   return toGenerationJob(updated, []);

@@ -1,20 +1,11 @@
-// The model catalogue meets reality: each image server's /object_info lists the checkpoints and LoRAs
+// The model catalogue meets reality: each image server lists the checkpoints and LoRAs
 // it has. Catalogue rows are marked available (and on which servers); files the catalogue does not know
 // yet are added with what can be said about them (their file name).
 import { sql } from 'kysely';
-import type { BackendPool } from '../../comfyui/backends';
+import type { BackendPool } from '../../image-backends/backend-pool';
 import type { Database } from '../../db/database';
 
 type Table = 'models_checkpoints' | 'models_loras';
-
-function choices(
-  info: Record<string, { input?: { required?: Record<string, unknown[]> } }>,
-  node: string,
-  input: string,
-): string[] {
-  const list = info[node]?.input?.required?.[input]?.[0];
-  return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
-}
 
 async function mark(db: Database, table: Table, onServers: Map<string, string[]>): Promise<void> {
   const files = [...onServers.keys()];
@@ -47,14 +38,13 @@ export async function syncModels(
   const checkpoints = new Map<string, string[]>();
   const loras = new Map<string, string[]>();
   const reached: string[] = [];
-  for (const client of backends.clients) {
-    const info = await client.objectInfo().catch(() => null);
-    if (!info) continue;
-    reached.push(client.name);
-    for (const file of choices(info, 'CheckpointLoaderSimple', 'ckpt_name'))
-      checkpoints.set(file, [...(checkpoints.get(file) ?? []), client.name]);
-    for (const file of choices(info, 'LoraLoader', 'lora_name'))
-      loras.set(file, [...(loras.get(file) ?? []), client.name]);
+  for (const backend of backends.backends) {
+    const models = await backend.models().catch(() => null);
+    if (!models) continue;
+    reached.push(backend.name);
+    for (const file of models.checkpoints)
+      checkpoints.set(file, [...(checkpoints.get(file) ?? []), backend.name]);
+    for (const file of models.loras) loras.set(file, [...(loras.get(file) ?? []), backend.name]);
   }
   // With no server reachable, keep the last known state rather than marking everything unavailable.
   if (reached.length === 0) return { checkpoints: 0, loras: 0, servers: [] };

@@ -140,7 +140,7 @@ export const modelsRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
   );
 
   app.get(
-    '/comfyui/backends',
+    '/image-backends/backend-pool',
     {
       config: { access: 'admin' },
       schema: {

@@ -1,8 +1,9 @@
 // The configured image servers (COMFYUI_URLS) and the choice among them: the healthy backend with the
 // shortest queue, each running at most its configured number of jobs from this worker at once.
-import type { ComfyBackendConfig, Config } from '../config';
-import { ComfyClient } from './comfy-client';
-import { ComfyUnavailableError } from './comfy-errors';
+import { ComfyBackend } from '../comfyui/comfy-backend';
+import type { Config } from '../config';
+import { BackendUnavailableError } from './backend-errors';
+import type { ImageBackend } from './image-backend';
 
 class Slots {
   private used = 0;
@@ -35,53 +36,57 @@ export interface BackendStatus {
 }
 
 export class BackendPool {
-  readonly clients: ComfyClient[];
   private readonly slots = new Map<string, Slots>();
 
-  constructor(backends: ComfyBackendConfig[], concurrency: number) {
-    this.clients = backends.map((b) => new ComfyClient(b.name, b.url));
+  constructor(
+    readonly backends: ImageBackend[],
+    concurrency: number,
+  ) {
     for (const b of backends) this.slots.set(b.name, new Slots(concurrency));
   }
 
-  get(name: string): ComfyClient | undefined {
-    return this.clients.find((c) => c.name === name);
+  get(name: string): ImageBackend | undefined {
+    return this.backends.find((b) => b.name === name);
   }
 
   async status(): Promise<BackendStatus[]> {
     return Promise.all(
-      this.clients.map(async (client) => {
-        const queueLength = await client.load().catch(() => null);
+      this.backends.map(async (backend) => {
+        const queueLength = await backend.load().catch(() => null);
         return {
-          name: client.name,
-          url: client.baseUrl,
+          name: backend.name,
+          url: backend.url,
           healthy: queueLength !== null,
           queueLength,
-          activeHere: this.slots.get(client.name)?.inUse ?? 0,
+          activeHere: this.slots.get(backend.name)?.inUse ?? 0,
         };
       }),
     );
   }
 
   /** Picks a backend (the requested one, or the healthy one with the shortest queue) and takes a slot. */
-  async acquire(preferred?: string | null): Promise<{ client: ComfyClient; release: () => void }> {
-    let client: ComfyClient | undefined;
+  async acquire(preferred?: string | null): Promise<{ backend: ImageBackend; release: () => void }> {
+    let backend: ImageBackend | undefined;
     if (preferred) {
-      client = this.get(preferred);
-      if (!client)
-        throw new ComfyUnavailableError(`No image server is configured with the name "${preferred}"`);
+      backend = this.get(preferred);
+      if (!backend)
+        throw new BackendUnavailableError(`No image server is configured with the name "${preferred}"`);
     } else {
       const candidates = (await this.status()).filter((s) => s.healthy);
       candidates.sort((a, b) => (a.queueLength ?? 0) + a.activeHere - ((b.queueLength ?? 0) + b.activeHere));
       const best = candidates[0];
-      if (!best) throw new ComfyUnavailableError('No image server is reachable');
-      client = this.get(best.name);
+      if (!best) throw new BackendUnavailableError('No image server is reachable');
+      backend = this.get(best.name);
     }
-    if (!client) throw new ComfyUnavailableError('No image server is reachable');
-    const release = await (this.slots.get(client.name) ?? new Slots(1)).acquire();
-    return { client, release };
+    if (!backend) throw new BackendUnavailableError('No image server is reachable');
+    const release = await (this.slots.get(backend.name) ?? new Slots(1)).acquire();
+    return { backend, release };
   }
 }
 
 /** The pool of the configured servers (none when COMFYUI_URLS is unset and no mock was started). */
 export const backendPoolFor = (config: Pick<Config, 'comfyuiUrls' | 'comfyuiConcurrency'>) =>
-  new BackendPool(config.comfyuiUrls ?? [], config.comfyuiConcurrency);
+  new BackendPool(
+    (config.comfyuiUrls ?? []).map((b) => new ComfyBackend(b.name, b.url)),
+    config.comfyuiConcurrency,
+  );
