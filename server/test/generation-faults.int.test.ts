@@ -3,7 +3,7 @@
 // user reaching for someone else's job.
 import type { HistoryResponse } from '@genonaut/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { as, signUp } from './auth-helpers';
+import { as, promoteToAdmin, signUp } from './auth-helpers';
 import { baseJob, generationStack, submit, waitForJob, type GenerationStack } from './generation-helpers';
 
 let stack: GenerationStack | undefined;
@@ -105,6 +105,17 @@ describe('two image servers', () => {
     expect([...perBackend.keys()].sort()).toEqual(['mock', 'mock2']);
     expect(perBackend.get('mock')).toBeGreaterThanOrEqual(1);
     expect(perBackend.get('mock2')).toBeGreaterThanOrEqual(1);
+    const admin = await signUp(stack.app);
+    await promoteToAdmin(stack.app, admin.user.id);
+    const listed = await stack.app.inject(as(admin, { method: 'GET', url: '/api/v1/comfyui/backends' }));
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json<{ items: { name: string; healthy: boolean }[] }>().items).toEqual([
+      expect.objectContaining({ name: 'mock', healthy: true, url: stack.mockUrl }),
+      expect.objectContaining({ name: 'mock2', healthy: true, url: stack.mock2Url }),
+    ]);
+    expect(
+      (await stack.app.inject(as(user, { method: 'GET', url: '/api/v1/comfyui/backends' }))).statusCode,
+    ).toBe(403);
     for (const url of [stack.mockUrl, stack.mock2Url ?? '']) {
       const history = (await (await fetch(`${url}/history`)).json()) as HistoryResponse;
       expect(Object.keys(history).length).toBe(perBackend.get(url === stack.mockUrl ? 'mock' : 'mock2'));

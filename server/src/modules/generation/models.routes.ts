@@ -140,7 +140,7 @@ export const modelsRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
   );
 
   app.get(
-    '/image-backends/backend-pool',
+    '/comfyui/backends',
     {
       config: { access: 'admin' },
       schema: {
