@@ -58,6 +58,20 @@ export default defineConfig({
         },
       },
       {
+        // Faults, hostile input and load (SPEC §13): slower, run after `npm test` (npm run test:reliability).
+        test: {
+          name: 'reliability',
+          include: ['server/test/reliability/**/*.rel.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 4 },
+        },
+      },
+      {
         // Deployment files checked statically (Terraform, scripts, compose), and the Dockerfile's steps
         // run for real with the built server started under the ECS task definition's environment.
         test: {

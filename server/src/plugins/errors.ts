@@ -1,7 +1,7 @@
 // One mapping from anything thrown to SPEC §3's error body. Nothing internal (stacks, SQL) leaves here.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ErrorCode, ErrorResponse, FieldError } from '@genonaut/contracts';
+import { ErrorResponse, type ErrorCode, type FieldError } from '@genonaut/contracts';
 import { DomainError, httpStatusOf } from '../errors';
 import { nonFiniteFields } from '../lib/finite-numbers';
 import { isRedisUnavailableError } from '../lib/redis';
@@ -48,6 +48,19 @@ function mapPgError(error: PgError): { status: number; code: ErrorCode; message:
       };
     case '23514':
       return { status: 409, code: 'conflict', message: 'The change breaks a data rule' };
+    // Values PostgreSQL cannot store or read (a NUL byte, a lone UTF-16 surrogate in JSON, a number out of
+    // range): bad input that got past the schema, so the caller hears about it as such.
+    case '22P05':
+    case '22021':
+    case '22P02':
+    case '22003':
+    case '22001':
+      return {
+        status: 400,
+        code: 'validation_failed',
+        message:
+          'The request holds a value that cannot be stored (a NUL character, invalid text, or a number out of range)',
+      };
     case '57P01':
     case '57P03':
     case '08000':
@@ -66,7 +79,21 @@ function mapPgError(error: PgError): { status: number; code: ErrorCode; message:
 
 const connectionErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
+/**
+ * Answers the framework (not the handler) gives: the general rate limit on every API route, body size and
+ * media type where a body is read, URI length where a path has parameters. Declared on each route they
+ * can reach, so the OpenAPI document lists every status a client can see.
+ */
+function declareFrameworkAnswers(route: RouteOptions): void {
+  if (!route.url.startsWith('/api/') || !route.schema?.response) return;
+  const response = route.schema.response as Record<string, unknown>;
+  const statuses = [429, ...(route.schema.body ? [413, 415] : []), ...(route.schema.params ? [414] : [])];
+  for (const status of statuses) if (!(String(status) in response)) response[status] = ErrorResponse;
+}
+
 export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
+  app.addHook('onRoute', declareFrameworkAnswers);
+
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof DomainError) {
       if (error.retryAfterSeconds !== undefined)
@@ -102,6 +129,7 @@ export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
     const status = fastifyError.statusCode;
     if (status === 413)
       return reply.status(413).send(body('payload_too_large', 'The request body is too large'));
+    if (status === 414) return reply.status(414).send(body('validation_failed', 'The address is too long'));
     if (status === 415) {
       return reply
         .status(415)
