@@ -1,7 +1,7 @@
 // The test object every journey uses: it fails a test on any console error or uncaught page error, and
 // `finish()` saves the journey's last screen as e2e/artifacts/<journey>-<project>.png.
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_STATE } from './settings';
 import { artifactsDir } from './stack';
 
@@ -14,8 +14,8 @@ const EXPECTED_EVERYWHERE = [/status of 401 .*\/api\/v1\/auth\/me\)$/];
 interface JourneyFixtures {
   /** Further console errors a test expects (e.g. the 401 of a refused login). */
   allowedConsoleErrors: RegExp[];
-  /** Saves the journey's final screenshot. */
-  finish: (journey: string) => Promise<void>;
+  /** Saves the journey's final screenshot, scrolled to `focus` when given. */
+  finish: (journey: string, focus?: Locator) => Promise<void>;
 }
 
 export const test = base.extend<JourneyFixtures>({
@@ -33,9 +33,11 @@ export const test = base.extend<JourneyFixtures>({
     expect(problems, 'console errors and page errors').toEqual([]);
   },
   finish: async ({ page }, use, testInfo) => {
-    await use(async (journey) => {
+    await use(async (journey, focus) => {
       const file = path.join(artifactsDir, `${journey}-${testInfo.project.name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      if (focus) await focus.scrollIntoViewIfNeeded();
+      // What the user sees: a full-page capture draws the fixed app bar in the middle of the page.
+      await page.screenshot({ path: file });
       await testInfo.attach(journey, { path: file, contentType: 'image/png' });
     });
   },
