@@ -1,14 +1,89 @@
-import Typography from '@mui/material/Typography';
+import { useCallback, useMemo } from 'react';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { EmptyState, ErrorState } from '@/components/state-message';
+import { useTagHierarchy } from '../api/get-tag-hierarchy';
+import { useTagsParams } from '../hooks/use-tags-params';
+import { buildTagGraph } from '../utils/tag-graph';
+import { TagSearchBox } from './tag-search-box';
+import { TagSearchResults } from './tag-search-results';
+import { TagTree } from './tag-tree';
+import { TagsSelectionBar } from './tags-selection-bar';
 
-/** Placeholder until the tag tree lands. */
-export function TagsPage() {
+function TreeSkeleton() {
   return (
-    <Stack spacing={1} data-testid="tags-page">
-      <Typography variant="h1">Tags</Typography>
-      <Typography color="text.secondary">
-        Browse the tag hierarchy here. The tag tree is coming soon.
-      </Typography>
+    <Stack spacing={1} role="status" aria-label="Loading tags" data-testid="tags-loading">
+      {[60, 45, 70, 50, 65].map((width, index) => (
+        <Skeleton key={index} variant="text" width={`${width}%`} height={32} />
+      ))}
+    </Stack>
+  );
+}
+
+/** Browse the tag hierarchy or search it, tick tags and open their images in the gallery. */
+export function TagsPage() {
+  const { state, update } = useTagsParams();
+  const hierarchy = useTagHierarchy();
+  const graph = useMemo(() => hierarchy.data && buildTagGraph(hierarchy.data), [hierarchy.data]);
+  const searching = state.q.trim().length > 0;
+  // Stable, so the search box's pending debounce survives unrelated re-renders.
+  const onSearch = useCallback((q: string) => update({ q }), [update]);
+
+  const toggle = (slug: string, on: boolean) =>
+    update({
+      tags: on
+        ? [...state.tags.filter((tag) => tag !== slug), slug]
+        : state.tags.filter((tag) => tag !== slug),
+    });
+
+  const tree = hierarchy.isPending ? (
+    <TreeSkeleton />
+  ) : hierarchy.isError ? (
+    <ErrorState error={hierarchy.error} onRetry={() => void hierarchy.refetch()} testId="tags-error" />
+  ) : !graph || graph.roots.length === 0 ? (
+    <EmptyState title="No tags yet" testId="tags-empty">
+      <Typography color="text.secondary">Tags appear here once an administrator adds them.</Typography>
+    </EmptyState>
+  ) : (
+    <TagTree
+      graph={graph}
+      open={state.open}
+      selected={state.tags}
+      onOpenChange={(open) => update({ open })}
+      onSelectionChange={({ added, removed }) =>
+        update({
+          tags: [
+            ...state.tags.filter((tag) => !removed.includes(tag) || added.includes(tag)),
+            ...added.filter((tag) => !state.tags.includes(tag)),
+          ],
+        })
+      }
+    />
+  );
+
+  return (
+    <Stack spacing={2} data-testid="tags-page">
+      <Stack spacing={0.5}>
+        <Typography variant="h1">Tags</Typography>
+        <Typography color="text.secondary">
+          A tag can sit under several parents; tick tags to see their images together in the gallery.
+        </Typography>
+      </Stack>
+      <TagSearchBox value={state.q} onChange={onSearch} />
+      {searching ? (
+        <TagSearchResults
+          q={state.q}
+          page={state.page}
+          graph={graph}
+          selected={state.tags}
+          onToggle={toggle}
+          onPage={(page) => update({ page })}
+        />
+      ) : (
+        tree
+      )}
+      {state.tags.length > 0 && <TagsSelectionBar value={state} graph={graph} onChange={update} />}
     </Stack>
   );
 }

@@ -1,0 +1,32 @@
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import FavoriteIcon from '@mui/icons-material/Favorite';
+import FavoriteBorderIcon from '@mui/icons-material/FavoriteBorder';
+import type { TagDetail } from '@genonaut/contracts';
+import { errorMessage } from '@/lib/api-error';
+import { useSetTagFavorite } from '../api/set-tag-favorite';
+
+/** A toggle (aria-pressed) for the signed-in viewer; the page shows a sign-in hint otherwise. */
+export function TagFavouriteButton({ tag, cacheKey }: { tag: TagDetail; cacheKey: string }) {
+  const favourite = useSetTagFavorite(cacheKey);
+  const isFavorite = tag.viewer?.isFavorite ?? false;
+  return (
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+      <Button
+        variant={isFavorite ? 'contained' : 'outlined'}
+        startIcon={isFavorite ? <FavoriteIcon /> : <FavoriteBorderIcon />}
+        aria-pressed={isFavorite}
+        onClick={() => favourite.mutate({ id: tag.id, isFavorite: !isFavorite })}
+        data-testid="tag-favourite"
+      >
+        {isFavorite ? 'Favourite' : 'Add to favourites'}
+      </Button>
+      {favourite.isError && (
+        <Typography variant="body2" color="error" role="alert" data-testid="tag-favourite-error">
+          Could not change your favourites: {errorMessage(favourite.error)}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

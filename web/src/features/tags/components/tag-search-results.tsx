@@ -1,0 +1,131 @@
+import { Link as RouterLink } from 'react-router';
+import Checkbox from '@mui/material/Checkbox';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Pagination from '@mui/material/Pagination';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Tag } from '@genonaut/contracts';
+import { EmptyState, ErrorState } from '@/components/state-message';
+import { paths } from '@/config/paths';
+import { TAG_SEARCH_PAGE_SIZE, useTagSearch } from '../api/search-tags';
+import { ancestorPaths, type TagGraph } from '../utils/tag-graph';
+
+/** At most this many routes are listed under a result; the tag page lists them all. */
+const SHOWN_PATHS = 3;
+
+function ParentPaths({ tag, graph }: { tag: Tag; graph: TagGraph | undefined }) {
+  if (tag.parentIds.length === 0) return <>Top-level tag</>;
+  if (!graph) return null;
+  const routes = ancestorPaths(graph, tag.id);
+  const extra = routes.length - SHOWN_PATHS;
+  return (
+    <Stack component="span" data-testid="tag-parent-paths">
+      {routes.slice(0, SHOWN_PATHS).map((route) => (
+        <span key={route.map((node) => node.id).join('/')} data-testid="tag-parent-path">
+          {route.map((node) => node.name).join(' › ')}
+        </span>
+      ))}
+      {extra > 0 && <span>and {extra} more</span>}
+    </Stack>
+  );
+}
+
+function ResultsSkeleton() {
+  return (
+    <Stack spacing={1} role="status" aria-label="Searching tags" data-testid="tag-search-loading">
+      {Array.from({ length: 5 }, (_, index) => (
+        <Skeleton key={index} variant="rounded" height={48} />
+      ))}
+    </Stack>
+  );
+}
+
+/** Search results with each tag's route(s) from the top, tickable like the tree's rows. */
+export function TagSearchResults({
+  q,
+  page,
+  graph,
+  selected,
+  onToggle,
+  onPage,
+}: {
+  q: string;
+  page: number;
+  graph: TagGraph | undefined;
+  selected: string[];
+  onToggle: (slug: string, on: boolean) => void;
+  onPage: (page: number) => void;
+}) {
+  const result = useTagSearch(q, page);
+  if (result.isPending) return <ResultsSkeleton />;
+  if (result.isError) {
+    return (
+      <ErrorState error={result.error} onRetry={() => void result.refetch()} testId="tag-search-error" />
+    );
+  }
+  const { items, pagination } = result.data;
+  if (items.length === 0) {
+    return (
+      <EmptyState title={`No tags match “${q.trim()}”`} testId="tag-search-empty">
+        <Typography color="text.secondary">Try part of a word, or browse the tree instead.</Typography>
+      </EmptyState>
+    );
+  }
+  const total = pagination.totalCount ?? items.length;
+  const pages = Math.ceil(total / TAG_SEARCH_PAGE_SIZE);
+  return (
+    <Stack spacing={1}>
+      <Typography color="text.secondary" data-testid="tag-search-count">
+        {total.toLocaleString()} {total === 1 ? 'tag' : 'tags'}
+      </Typography>
+      <List
+        dense
+        data-testid="tag-search-results"
+        aria-label="Matching tags"
+        sx={{ opacity: result.isPlaceholderData ? 0.6 : 1 }}
+      >
+        {items.map((tag) => {
+          const checked = selected.includes(tag.slug);
+          return (
+            <ListItem key={tag.id} disableGutters data-testid={`tag-search-result-${tag.slug}`}>
+              <ListItemIcon>
+                <Checkbox
+                  edge="start"
+                  checked={checked}
+                  onChange={(event) => onToggle(tag.slug, event.target.checked)}
+                  slotProps={{ input: { 'aria-label': `Select ${tag.name}` } }}
+                />
+              </ListItemIcon>
+              <ListItemText
+                primary={
+                  <Link component={RouterLink} to={paths.tag.href(tag.slug)} underline="hover">
+                    {tag.name}
+                  </Link>
+                }
+                secondary={<ParentPaths tag={tag} graph={graph} />}
+                slotProps={{ secondary: { component: 'div' } }}
+              />
+              <Typography variant="caption" color="text.secondary" sx={{ ml: 1, whiteSpace: 'nowrap' }}>
+                {tag.contentCount.toLocaleString()} images
+              </Typography>
+            </ListItem>
+          );
+        })}
+      </List>
+      {pages > 1 && (
+        <Pagination
+          count={pages}
+          page={Math.min(page, pages)}
+          onChange={(_event, value) => onPage(value)}
+          aria-label="Search result pages"
+          sx={{ alignSelf: 'center' }}
+        />
+      )}
+    </Stack>
+  );
+}
