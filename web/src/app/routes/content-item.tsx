@@ -1,9 +1,10 @@
 import { useParams } from 'react-router';
+import { useCurrentUser } from '@/features/auth/api/get-current-user';
 import { ContentItemPage } from '@/features/content/components/content-item-page';
-import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export function Component() {
-  useDocumentTitle('Item');
   const { id } = useParams();
-  return <ContentItemPage id={Number(id)} />;
+  // Features do not import each other: the route hands the signed-in user to the content page.
+  const user = useCurrentUser().data ?? null;
+  return <ContentItemPage id={Number(id)} viewer={user && { id: user.id, role: user.role }} />;
 }

@@ -12,6 +12,10 @@ export const contentItemQueryOptions = (id: number) =>
     queryFn: ({ signal }) => getContentItem(id, signal),
   });
 
+export function isValidContentId(id: number): boolean {
+  return Number.isSafeInteger(id) && id > 0;
+}
+
 export function useContentItem(id: number) {
-  return useQuery({ ...contentItemQueryOptions(id), enabled: Number.isSafeInteger(id) && id > 0 });
+  return useQuery({ ...contentItemQueryOptions(id), enabled: isValidContentId(id) });
 }
