@@ -160,12 +160,20 @@ describe('tags page', () => {
     await waitFor(() => expect(currentUrl(router)).toBe('/tags?q=ink&tags=ink-wash'));
     expect(screen.getByTestId('show-in-gallery')).toHaveAttribute('href', '/gallery?tags=ink-wash');
 
-    await user.clear(screen.getByTestId('tag-search'));
+    // "Show in the tree" opens the branches down to the tag and focuses its row.
+    await user.click(within(result).getByRole('button', { name: 'Show Ink wash in the tree' }));
+    await waitFor(() => expect(row('medium/painting/ink-wash')).toHaveFocus());
+    expect(row('medium/painting/ink-wash')).toHaveAttribute('aria-checked', 'true');
+    expect(new URLSearchParams(router.state.location.search).get('open')).toBe('medium,medium/painting');
+    expect(screen.getByTestId('tag-search')).toHaveValue('');
+
     await user.type(screen.getByTestId('tag-search'), 'zzz');
     expect(await screen.findByTestId('tag-search-empty')).toHaveTextContent('No tags match “zzz”');
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(await screen.findByTestId('tags-tree')).toBeInTheDocument();
-    expect(currentUrl(router)).toBe('/tags?tags=ink-wash');
+    expect(currentUrl(router)).toBe(
+      `/tags?tags=ink-wash&open=${encodeURIComponent('medium,medium/painting')}`,
+    );
   });
 
   it('restores a search and its selection from the URL', async () => {

@@ -4,11 +4,14 @@ import { api } from '@/lib/api-client';
 
 export const TAG_CONTENT_PAGE_SIZE = 24;
 
-/** The gallery filtered by one tag; `expandTags` (the API's default) also takes its descendants. */
-export function getTagContent(slug: string, page: number, signal?: AbortSignal): Promise<GalleryPage> {
+/**
+ * The gallery filtered by one tag (its slug or id: the gallery takes both, so this can load alongside
+ * the tag itself); `expandTags` (the API's default) also takes its descendants.
+ */
+export function getTagContent(tag: string, page: number, signal?: AbortSignal): Promise<GalleryPage> {
   return api.get<GalleryPage>('/content', {
     query: {
-      tags: slug,
+      tags: tag,
       expandTags: true,
       sort: 'newest',
       page: page > 1 ? page : undefined,
@@ -18,19 +21,19 @@ export function getTagContent(slug: string, page: number, signal?: AbortSignal):
   });
 }
 
-export const tagContentQueryOptions = (slug: string, page: number) =>
+export const tagContentQueryOptions = (tag: string, page: number) =>
   queryOptions({
-    queryKey: ['tags', 'content', slug, page],
-    queryFn: ({ signal }) => getTagContent(slug, page, signal),
+    queryKey: ['tags', 'content', tag, page],
+    queryFn: ({ signal }) => getTagContent(tag, page, signal),
   });
 
-export function useTagContent(slug: string | undefined, page: number) {
+export function useTagContent(tag: string, page: number) {
   return useQuery({
-    ...tagContentQueryOptions(slug ?? '', page),
-    enabled: Boolean(slug),
+    ...tagContentQueryOptions(tag, page),
+    enabled: tag.length > 0,
     // The previous page of the same tag stays on screen (dimmed) while the next one loads, so the
     // pager does not jump; another tag's images never stand in.
     placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[2] === slug ? keepPreviousData(previous) : undefined,
+      previousQuery?.queryKey[2] === tag ? keepPreviousData(previous) : undefined,
   });
 }

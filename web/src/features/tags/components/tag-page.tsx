@@ -41,7 +41,8 @@ export function TagPage({ idOrSlug }: { idOrSlug: string }) {
   const location = useLocation();
   const [page, setPage] = usePageParam();
   const tag = useTag(idOrSlug);
-  const content = useTagContent(tag.data?.slug, page);
+  // Both at once: the images do not wait for the tag.
+  const content = useTagContent(idOrSlug, page);
 
   if (isApiError(tag.error) && (tag.error.status === 404 || tag.error.status === 400)) {
     return (

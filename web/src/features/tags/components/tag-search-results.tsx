@@ -1,5 +1,6 @@
 import { Link as RouterLink } from 'react-router';
 import Checkbox from '@mui/material/Checkbox';
+import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -8,7 +9,9 @@ import ListItemText from '@mui/material/ListItemText';
 import Pagination from '@mui/material/Pagination';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import type { Tag } from '@genonaut/contracts';
 import { EmptyState, ErrorState } from '@/components/state-message';
 import { paths } from '@/config/paths';
@@ -53,6 +56,7 @@ export function TagSearchResults({
   selected,
   onToggle,
   onPage,
+  onReveal,
 }: {
   q: string;
   page: number;
@@ -60,6 +64,7 @@ export function TagSearchResults({
   selected: string[];
   onToggle: (slug: string, on: boolean) => void;
   onPage: (page: number) => void;
+  onReveal: (tag: Tag) => void;
 }) {
   const result = useTagSearch(q, page);
   if (result.isPending) return <ResultsSkeleton />;
@@ -113,6 +118,15 @@ export function TagSearchResults({
               <Typography variant="caption" color="text.secondary" sx={{ ml: 1, whiteSpace: 'nowrap' }}>
                 {tag.contentCount.toLocaleString()} images
               </Typography>
+              <Tooltip title="Show in the tree">
+                <IconButton
+                  aria-label={`Show ${tag.name} in the tree`}
+                  onClick={() => onReveal(tag)}
+                  data-testid="reveal-in-tree"
+                >
+                  <AccountTreeIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
             </ListItem>
           );
         })}

@@ -1,4 +1,4 @@
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import Typography from '@mui/material/Typography';
 import { SimpleTreeView } from '@mui/x-tree-view/SimpleTreeView';
@@ -64,8 +64,11 @@ export function TagTree({
   selected,
   onOpenChange,
   onSelectionChange,
+  focusPath,
 }: {
   graph: TagGraph;
+  /** A row to scroll to and focus once it is mounted (a search result shown in the tree). */
+  focusPath?: { path: string } | undefined;
   open: string[];
   selected: string[];
   onOpenChange: (open: string[]) => void;
@@ -76,6 +79,16 @@ export function TagTree({
     const slugs = new Set(selected);
     return mountedPaths(graph, expanded).filter((path) => slugs.has(slugOfPath(path)));
   }, [graph, expanded, selected]);
+
+  useEffect(() => {
+    if (!focusPath) return;
+    const target = document.querySelector<HTMLElement>(
+      `[role="treeitem"][data-path="${CSS.escape(focusPath.path)}"]`,
+    );
+    // jsdom and old browsers have no scrollIntoView; focus alone still moves the tree's tab stop.
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus();
+  }, [focusPath]);
 
   const onSelectedItemsChange = (ids: string[]) => {
     const before = new Set(selectedPaths);

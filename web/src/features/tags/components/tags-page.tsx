@@ -1,11 +1,12 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Tag } from '@genonaut/contracts';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EmptyState, ErrorState } from '@/components/state-message';
 import { useTagHierarchy } from '../api/get-tag-hierarchy';
 import { useTagsParams } from '../hooks/use-tags-params';
-import { buildTagGraph } from '../utils/tag-graph';
+import { ancestorPaths, buildTagGraph, treePathsAlong } from '../utils/tag-graph';
 import { TagSearchBox } from './tag-search-box';
 import { TagSearchResults } from './tag-search-results';
 import { TagTree } from './tag-tree';
@@ -30,6 +31,18 @@ export function TagsPage() {
   // Stable, so the search box's pending debounce survives unrelated re-renders.
   const onSearch = useCallback((q: string) => update({ q }), [update]);
 
+  // An object, so revealing the same row twice still focuses it again.
+  const [revealed, setRevealed] = useState<{ path: string }>();
+
+  /** Leaves the search for the tree, opened down to the tag's first route, with its row focused. */
+  const reveal = (tag: Tag) => {
+    const route = graph ? ancestorPaths(graph, tag.id, 1)[0] : undefined;
+    const steps = treePathsAlong(route ?? [], tag.slug);
+    update({ q: '', open: [...new Set([...state.open, ...steps.slice(0, -1)])] });
+    const path = steps.at(-1);
+    if (path) setRevealed({ path });
+  };
+
   const toggle = (slug: string, on: boolean) =>
     update({
       tags: on
@@ -48,6 +61,7 @@ export function TagsPage() {
   ) : (
     <TagTree
       graph={graph}
+      focusPath={revealed}
       open={state.open}
       selected={state.tags}
       onOpenChange={(open) => update({ open })}
@@ -79,6 +93,7 @@ export function TagsPage() {
           selected={state.tags}
           onToggle={toggle}
           onPage={(page) => update({ page })}
+          onReveal={reveal}
         />
       ) : (
         tree
