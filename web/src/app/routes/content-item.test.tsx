@@ -47,7 +47,7 @@ describe('content item page', () => {
   it('shows the image, what it is and every generation parameter, and records one view', async () => {
     const { handlers, calls } = contentItemHandlers(item);
     server.use(...handlers);
-    renderApp('/content/5');
+    const { queryClient } = renderApp('/content/5');
 
     expect(await screen.findByTestId('content-title')).toHaveTextContent('Lighthouse at dusk');
     expect(screen.getByTestId('content-creator')).toHaveTextContent('Bob B.');
@@ -90,7 +90,7 @@ describe('content item page', () => {
 
     await waitFor(() => expect(calls.interactions).toEqual([{ id: '5', type: 'view' }]));
     // A refetch of the same item is not a second view.
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Copy prompt' }));
+    await queryClient.refetchQueries({ type: 'active' });
     expect(calls.interactions).toHaveLength(1);
   });
 
@@ -146,6 +146,11 @@ describe('content item page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Lighthouse at dusk' });
     expect(within(dialog).getByTestId('zoom-image')).toHaveAttribute('src', '/api/v1/content/5/image');
     const level = within(dialog).getByTestId('zoom-level');
+    expect(level).toHaveTextContent('Fit');
+    // The keys work straight away, before anything in the dialog was clicked.
+    await user.keyboard('+');
+    expect(level).toHaveTextContent('150%');
+    await user.keyboard('0');
     expect(level).toHaveTextContent('Fit');
     // jsdom lays nothing out, so "fit" is the original size here and the steps go from 100%.
     await user.click(within(dialog).getByRole('button', { name: 'Zoom in' }));

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
@@ -14,6 +14,8 @@ import type { ImageRef } from '@genonaut/contracts';
 
 /** Zoom steps as factors of the original's pixel size. */
 const STEPS = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
+const MIN = 0.1;
+const MAX = 4;
 type Zoom = 'fit' | number;
 
 function ZoomButton({
@@ -55,32 +57,54 @@ function ZoomViewer({ image, title, onClose }: { image: ImageRef; title: string;
   const [zoom, setZoom] = useState<Zoom>('fit');
   const viewport = useRef<HTMLDivElement>(null);
 
-  // The scale "fit" shows at: the whole image inside the viewport, never enlarged.
-  const fitScale = () => {
-    const box = viewport.current;
-    if (!box?.clientWidth || !box.clientHeight) return 1;
-    return Math.min(box.clientWidth / image.width, box.clientHeight / image.height, 1);
-  };
-  const scale = zoom === 'fit' ? fitScale() : zoom;
-  const zoomIn = () => setZoom(STEPS.find((step) => step > scale + 1e-6) ?? STEPS.at(-1)!);
-  const zoomOut = () => setZoom(STEPS.findLast((step) => step < scale - 1e-6) ?? STEPS[0]!);
+  // Read at the moment of a click or key press, when the viewport has been laid out.
+  const scaleOf = useCallback(
+    (current: Zoom) => {
+      if (current !== 'fit') return current;
+      // "Fit" shows the whole image inside the viewport, never enlarged.
+      const box = viewport.current;
+      if (!box?.clientWidth || !box.clientHeight) return 1;
+      return Math.min(box.clientWidth / image.width, box.clientHeight / image.height, 1);
+    },
+    [image.width, image.height],
+  );
+  const zoomIn = useCallback(
+    () => setZoom((current) => STEPS.find((step) => step > scaleOf(current) + 1e-6) ?? MAX),
+    [scaleOf],
+  );
+  const zoomOut = useCallback(
+    () => setZoom((current) => STEPS.findLast((step) => step < scaleOf(current) - 1e-6) ?? MIN),
+    [scaleOf],
+  );
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === '+' || event.key === '=') zoomIn();
-    else if (event.key === '-') zoomOut();
-    else if (event.key === '0') setZoom('fit');
-    else return;
-    event.preventDefault();
-  };
+  // On the document, so the keys work from the moment the dialog opens, wherever focus is inside it;
+  // with Ctrl or Cmd they stay the browser's own page zoom.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '+' || event.key === '=') zoomIn();
+      else if (event.key === '-') zoomOut();
+      else if (event.key === '0') setZoom('fit');
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [zoomIn, zoomOut]);
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }} onKeyDown={onKeyDown}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <AppBar position="static" color="default" elevation={0}>
         <Toolbar variant="dense" sx={{ gap: 0.5 }}>
           <Typography id="zoom-dialog-title" variant="h3" component="h2" noWrap sx={{ flexGrow: 1 }}>
             {title}
           </Typography>
-          <ZoomButton label="Zoom out" onClick={zoomOut} testId="zoom-out" disabled={scale <= STEPS[0]!}>
+          <ZoomButton
+            label="Zoom out"
+            onClick={zoomOut}
+            testId="zoom-out"
+            disabled={zoom !== 'fit' && zoom <= MIN}
+          >
             <ZoomOutIcon />
           </ZoomButton>
           <Typography
@@ -90,7 +114,12 @@ function ZoomViewer({ image, title, onClose }: { image: ImageRef; title: string;
           >
             {zoom === 'fit' ? 'Fit' : `${Math.round(zoom * 100)}%`}
           </Typography>
-          <ZoomButton label="Zoom in" onClick={zoomIn} testId="zoom-in" disabled={scale >= STEPS.at(-1)!}>
+          <ZoomButton
+            label="Zoom in"
+            onClick={zoomIn}
+            testId="zoom-in"
+            disabled={zoom !== 'fit' && zoom >= MAX}
+          >
             <ZoomInIcon />
           </ZoomButton>
           <ZoomButton label="Fit to screen" onClick={() => setZoom('fit')} testId="zoom-fit">
