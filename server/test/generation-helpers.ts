@@ -25,7 +25,7 @@ export interface GenerationStack {
   /** The second mock (named `mock2`) when the stack was asked for one. */
   mock2Url: string | null;
   apiUrl: string;
-  startWorker(): Promise<WorkerHost>;
+  startWorker(options?: { resyncIntervalMs?: number }): Promise<WorkerHost>;
   /** A worker in a process of its own (`genonaut worker`), for tests that kill it. */
   spawnWorker(): Promise<ChildProcess>;
   close(): Promise<void>;
@@ -79,7 +79,7 @@ export async function generationStack(
     mockUrl,
     mock2Url,
     apiUrl,
-    startWorker: async () => {
+    startWorker: async (hostOptions = {}) => {
       const config = testConfig(env);
       const host = await startWorkerHost(
         {
@@ -91,6 +91,7 @@ export async function generationStack(
           log: () => {},
         },
         jobRegistry,
+        hostOptions,
       );
       hosts.push(host);
       return host;

@@ -3,6 +3,7 @@
 import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
 import { statsJobs } from '../modules/stats/stats.jobs';
+import type { Queue } from 'bullmq';
 import type { JobContext, RunMeta } from './job-context';
 import type { QueueName } from './queues';
 
@@ -15,6 +16,11 @@ export interface JobDefinition {
   /** Jobs of this name one worker runs at once (the queue's worker takes the largest of its jobs). */
   concurrency?: (ctx: JobContext) => number;
   run(ctx: JobContext, payload: unknown, meta?: RunMeta): Promise<Record<string, unknown>>;
+  /**
+   * Puts back what the queue lost (Redis emptied or replaced): called when a worker starts and whenever it
+   * finds Redis empty again. Returns a line for the log, or null when there was nothing to do.
+   */
+  recover?(ctx: JobContext, queue: Queue): Promise<string | null>;
 }
 
 export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefinition> {

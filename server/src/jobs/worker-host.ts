@@ -1,5 +1,6 @@
 // Runs the registered jobs: one BullMQ worker per queue that has processors, and a job scheduler for
-// each scheduled job (so the queue dashboard shows its next and last runs).
+// each scheduled job (so the queue dashboard shows its next and last runs). A Redis that restarts empty
+// loses queued jobs and schedulers; the host notices (its marker key is gone) and puts both back.
 import { Queue, Worker, type Job } from 'bullmq';
 import type { JobContext } from './job-context';
 import { bullConnection, bullPrefix, type QueueName } from './queues';
@@ -9,9 +10,24 @@ export interface WorkerHost {
   close(): Promise<void>;
 }
 
+/** How often a worker checks that Redis still holds its state. */
+const RESYNC_INTERVAL_MS = 5_000;
+
+async function upsertSchedulers(queue: Queue, definitions: JobDefinition[]): Promise<void> {
+  for (const definition of definitions) {
+    if (!definition.schedule) continue;
+    await queue.upsertJobScheduler(
+      definition.name,
+      { pattern: definition.schedule, tz: 'UTC' },
+      { name: definition.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
+  }
+}
+
 export async function startWorkerHost(
   ctx: JobContext,
   registry: Map<string, JobDefinition>,
+  options: { resyncIntervalMs?: number } = {},
 ): Promise<WorkerHost> {
   const byQueue = new Map<QueueName, JobDefinition[]>();
   for (const definition of registry.values()) {
@@ -25,14 +41,7 @@ export async function startWorkerHost(
       prefix: bullPrefix(ctx.config),
     });
     queues.push(queue);
-    for (const definition of definitions) {
-      if (!definition.schedule) continue;
-      await queue.upsertJobScheduler(
-        definition.name,
-        { pattern: definition.schedule, tz: 'UTC' },
-        { name: definition.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
-      );
-    }
+    await upsertSchedulers(queue, definitions);
     const worker = new Worker(
       queueName,
       async (job: Job) => {
@@ -60,8 +69,36 @@ export async function startWorkerHost(
     worker.on('error', (error) => ctx.log(`worker error: ${error.message}`));
     workers.push(worker);
   }
+  const marker = `${bullPrefix(ctx.config)}:worker-marker`;
+  const resync = async (): Promise<void> => {
+    if ((await ctx.redis.exists(marker)) === 1) return;
+    for (const queue of queues) {
+      const definitions = byQueue.get(queue.name as QueueName) ?? [];
+      await upsertSchedulers(queue, definitions);
+      for (const definition of definitions) {
+        const line = await definition.recover?.(ctx, queue);
+        if (line) ctx.log(line);
+      }
+    }
+    await ctx.redis.set(marker, String(Date.now()));
+  };
+  // At start the marker may already exist (another worker set it); recovery at start is the launcher's.
+  await ctx.redis.set(marker, String(Date.now()));
+  let resyncing = false;
+  const timer = setInterval(() => {
+    if (resyncing) return;
+    resyncing = true;
+    // ctx.redis queues commands while Redis is down, so this waits and does the work once it is back.
+    resync()
+      .catch(() => {})
+      .finally(() => {
+        resyncing = false;
+      });
+  }, options.resyncIntervalMs ?? RESYNC_INTERVAL_MS);
+  timer.unref();
   return {
     close: async () => {
+      clearInterval(timer);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(queues.map((q) => q.close()));
     },

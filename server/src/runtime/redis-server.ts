@@ -124,19 +124,21 @@ async function launch(binary: string, port: number, dir: string): Promise<Privat
 export async function startPrivateRedis(opts: {
   dir: string;
   log: (msg: string) => void;
+  /** A fixed port (e.g. to restart a server at the same address); default a free one. */
+  port?: number;
 }): Promise<PrivateRedis | null> {
   const binary = await findExecutable('redis-server');
   if (!binary) return null;
   await fs.mkdir(opts.dir, { recursive: true });
   // The free port may be taken between finding and binding it; a fresh one usually fixes that.
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = opts.port ?? (await findFreePort());
     try {
       const redis = await launch(binary, port, opts.dir);
       opts.log(`Started a private redis-server at ${redis.url} (no persistence, files in ${opts.dir})`);
       return redis;
     } catch (error) {
-      if (attempt >= 3 || !String(error).includes('Address already in use')) throw error;
+      if (opts.port || attempt >= 3 || !String(error).includes('Address already in use')) throw error;
     }
   }
 }

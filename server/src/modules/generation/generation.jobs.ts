@@ -25,6 +25,7 @@ import {
   type JobRow,
   type StoredOutput,
 } from './generation.repository';
+import { requeueOrphans } from './generation-recovery';
 import { syncModels } from './model-sync';
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -231,6 +232,12 @@ export const generationJobs: JobDefinition[] = [
     concurrency: (ctx) => Math.max(1, ctx.backends.backends.length * ctx.config.comfyuiConcurrency),
     run: (ctx, payload, meta) =>
       processGeneration(ctx, payload as GeneratePayload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
+    recover: async (ctx, queue) => {
+      const recovered = await requeueOrphans(ctx.db, queue, ctx.config);
+      return recovered.length > 0
+        ? `queued again ${recovered.length} job(s) the queue did not hold: ${recovered.join(', ')}`
+        : null;
+    },
   },
   {
     name: 'sync-models',
