@@ -101,9 +101,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     SEED_DEMO_ON_START: 'true',
     LOG_LEVEL: 'warn',
   };
-  // These would point the product at someone else's services.
+  // These would point the product at someone else's services; and the CLI's .env (a developer's
+  // DATABASE_URL, COMFYUI_URLS, S3 settings) must not fill them back in.
   delete env.DATABASE_URL;
   delete env.COMFYUI_URLS;
+  env.DOTENV_CONFIG_PATH = path.join(tmp, 'no-such.env');
 
   let child: ChildProcess | undefined;
   let database: { adminUrl?: string; databaseUrl?: string } = {};
