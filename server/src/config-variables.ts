@@ -178,7 +178,7 @@ export const configVariables: ConfigVariable[] = [
   {
     name: 'GENERATION_TIMEOUT_MS',
     key: 'generationTimeoutMs',
-    description: 'A job running longer fails with `timeout`.',
+    description: 'An attempt of a job running longer fails with `timeout`.',
     default: '900000',
     parse: int(1000, 86_400_000),
   },

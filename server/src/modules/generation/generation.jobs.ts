@@ -154,7 +154,9 @@ export async function processGeneration(
       },
       onProgress: progressReporter(ctx, events, job),
       isCancelled: async () => (await findJob(ctx.db, job.id))?.status === 'cancelled',
-      timeoutMs: Math.max(1_000, startedAt + ctx.config.generationTimeoutMs - Date.now()),
+      // Each attempt gets the whole budget: a job taken over after a crash, or a demo row queued again
+      // days after it was written, must not fail at once for time its earlier attempt spent.
+      timeoutMs: ctx.config.generationTimeoutMs,
     });
     const outputs = await storeOutputs(ctx, job, run.images);
     const tags = [...job.tags, ...matchPromptTags(job.prompt)];
