@@ -1,5 +1,6 @@
 // The HTTP contract shared by the server (validation, serialisation, OpenAPI) and the web client (types).
 export * from './auth';
+export * from './bookmarks';
 export * from './comfyui';
 export * from './common';
 export * from './content';

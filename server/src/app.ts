@@ -11,6 +11,7 @@ import { swaggerPlugin } from './plugins/swagger';
 import { queueDashboardPlugin } from './plugins/queue-dashboard';
 import { webPlugin } from './plugins/web';
 import { authRoutes } from './modules/auth/auth.routes';
+import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
 import { generationRoutes } from './modules/generation/generation.routes';
 import { modelsRoutes } from './modules/generation/models.routes';
@@ -59,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(modelsRoutes);
       await api.register(contentItemsRoutes);
       await api.register(tagsRoutes);
+      await api.register(bookmarksRoutes);
     },
     { prefix: '/api/v1' },
   );
