@@ -26,6 +26,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    // JIT compiles queries the planner costs high, such as a gallery page over a million rows that in
+    // fact stops after 26: compiling took 15–50 ms of a query that runs in 5 (docs/performance.md).
+    options: '-c jit=off',
   });
   // An idle client losing its server (PostgreSQL restarted) emits 'error' on the pool; without a listener
   // that would crash the process. The next query simply opens a new connection.

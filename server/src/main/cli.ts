@@ -87,6 +87,38 @@ seed
   .description('Seed the demo data set (idempotent)')
   .action(async () => (await import('./seed-demo')).runSeedDemo(config(), requireDatabaseUrl(config())));
 
+const positiveInt = (name: string) => (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+};
+seed
+  .command('bulk')
+  .description('Write the benchmark dataset with COPY into an empty database (needs a superuser)')
+  .option('--items <n>', 'content items', positiveInt('--items'), 1_000_000)
+  .option('--users <n>', 'users (bench_00001 …)', positiveInt('--users'), 10_000)
+  .option('--seed <n>', 'random seed: the same seed writes the same data', positiveInt('--seed'), 1)
+  .option('--password <password>', 'password of every bench user', 'bench-password')
+  .action(async (opts: { items: number; users: number; seed: number; password: string }) =>
+    (await import('./seed-bulk')).runSeedBulk(config(), requireDatabaseUrl(config()), opts),
+  );
+
+program
+  .command('bench')
+  .description('Run the gallery query suite (SPEC §12) against a running API and print p50/p95')
+  .option('--url <url>', 'base URL of the API', 'http://127.0.0.1:8701')
+  .option('--runs <n>', 'measured runs per query', positiveInt('--runs'), 60)
+  .option('--duration <s>', 'seconds of each request-rate run', positiveInt('--duration'), 10)
+  .option('--json <file>', 'also write the report as JSON')
+  .option(
+    '--api-pid <pid>',
+    'process id of the API, to report its memory under load',
+    positiveInt('--api-pid'),
+  )
+  .action(async (opts: { url: string; runs: number; duration: number; json?: string; apiPid?: number }) =>
+    (await import('./bench')).runBench(config(), requireDatabaseUrl(config()), opts),
+  );
+
 const jobs = program.command('jobs').description('Background jobs');
 jobs
   .command('run <name>')

@@ -8,6 +8,7 @@ import * as m20261127000400 from './20261127000400_content';
 import * as m20261127000500 from './20261127000500_engagement';
 import * as m20261127000600 from './20261127000600_moderation_analytics';
 import * as m20261127000700 from './20261127000700_gen_source_public_count';
+import * as m20261201000100 from './20261201000100_gallery_performance';
 import * as m20261201000200 from './20261201000200_bookmark_share_links';
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '20261127000500_engagement': m20261127000500,
   '20261127000600_moderation_analytics': m20261127000600,
   '20261127000700_gen_source_public_count': m20261127000700,
+  '20261201000100_gallery_performance': m20261201000100,
   '20261201000200_bookmark_share_links': m20261201000200,
 };

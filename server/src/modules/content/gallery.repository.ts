@@ -21,10 +21,6 @@ export interface GalleryPageRequest {
 
 export type GalleryRow = SummaryRow & { cursor_keys: string[] };
 
-/** Items with at least one tag of `tagIds` (a tag group: a tag and its descendants). */
-export const hasAnyTag = (tagIds: string[]): Expression<SqlBool> =>
-  sql<SqlBool>`EXISTS (SELECT 1 FROM content_tags ct WHERE ct.content_id = c.id AND ct.tag_id = ANY(${tagIds}::uuid[]))`;
-
 export async function galleryPage(
   db: Database,
   filter: GalleryFilter,
@@ -45,29 +41,46 @@ export async function galleryPage(
 }
 
 /**
- * Exact count when it fits the budget (`limit` rows), else the planner's estimate. Counting millions of
- * rows exactly on every page view is what makes galleries slow; an estimate flagged as such is honest.
+ * Exact count when it is cheap, else the planner's estimate, flagged as such: counting millions of rows
+ * on every page view is what makes galleries slow. Counting is cheap when the statistics bound the
+ * answer (a rare tag) or the estimate is small; the count stops after `exactUpTo + 1` rows either way.
+ * The estimate is the planner's for the conditions other than tags (`estimateConditions`) times the
+ * share of items the tag filter keeps (`tagShare`, from the tag statistics).
  */
 export async function galleryCount(
   db: Database,
   filter: GalleryFilter,
-  exactUpTo: number,
+  opts: {
+    exactUpTo: number;
+    bound: number | null;
+    estimateConditions: Expression<SqlBool>[];
+    tagShare: number;
+  },
 ): Promise<{ count: number; estimate: boolean }> {
-  const base = db.selectFrom('content_items as c').where((eb) => eb.and(filter.conditions));
+  const estimateQuery = db
+    .selectFrom('content_items as c')
+    .select(sql`1`.as('one'))
+    .where((eb) => eb.and(opts.estimateConditions));
+  let planRows: number | null = null;
+  if (opts.bound === null || opts.bound > opts.exactUpTo) {
+    const { rows } = await sql<{
+      'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
+    }>`EXPLAIN (FORMAT JSON) ${estimateQuery}`.execute(db);
+    planRows = Math.round((rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) * opts.tagShare);
+    if (planRows > opts.exactUpTo) return { count: planRows, estimate: true };
+  }
   const capped = await db
     .selectFrom(
-      base
+      db
+        .selectFrom('content_items as c')
         .select(sql`1`.as('one'))
-        .limit(exactUpTo + 1)
+        .where((eb) => eb.and(filter.conditions))
+        .limit(opts.exactUpTo + 1)
         .as('capped'),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(capped.n);
-  if (n <= exactUpTo) return { count: n, estimate: false };
-  const { rows } = await sql<{
-    'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
-  }>`EXPLAIN (FORMAT JSON) ${base.select(sql`1`.as('one'))}`.execute(db);
-  const planRows = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'];
-  return { count: Math.max(n, Math.round(planRows ?? n)), estimate: true };
+  if (n <= opts.exactUpTo) return { count: n, estimate: false };
+  return { count: Math.max(n, planRows ?? n), estimate: true };
 }

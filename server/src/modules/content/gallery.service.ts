@@ -7,13 +7,8 @@ import { resolveTagRefs, withDescendants } from '../tags/tag-tree.repository';
 import { toContentSummary } from './content.mapper';
 import { visibleTo, type Viewer } from './content-visibility';
 import { decodeCursor, encodeCursor, sortSpecs, type Cursor } from './gallery-cursor';
-import {
-  galleryCount,
-  galleryPage,
-  hasAnyTag,
-  type GalleryFilter,
-  type GalleryRow,
-} from './gallery.repository';
+import { galleryCount, galleryPage, type GalleryFilter, type GalleryRow } from './gallery.repository';
+import { planTags, sizeGroups } from './gallery-tag-plan';
 import { parseSearch, SearchSyntaxError } from './search/search-parser';
 import { searchCondition } from './search/search-sql';
 
@@ -56,7 +51,8 @@ function scopeCondition(scopes: GallerySourceScope[], viewer: Viewer | null): Ex
   return parts.length === 1 ? (parts[0] ?? null) : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
 }
 
-async function tagConditions(db: Database, query: GalleryQuery): Promise<Expression<SqlBool>[]> {
+/** The tag filter as tag groups (a tag with its descendants; all tags in one group for tagMatch=any). */
+async function tagGroups(db: Database, query: GalleryQuery): Promise<string[][]> {
   const refs = (query.tags ?? '')
     .split(',')
     .map((t) => t.trim())
@@ -70,8 +66,8 @@ async function tagConditions(db: Database, query: GalleryQuery): Promise<Express
   const groups = await Promise.all(
     found.map((t) => (expand ? withDescendants(db, [t.id]) : Promise.resolve([t.id]))),
   );
-  if ((query.tagMatch ?? 'all') === 'any') return [hasAnyTag([...new Set(groups.flat())])];
-  return groups.map(hasAnyTag);
+  if ((query.tagMatch ?? 'all') === 'any') return [[...new Set(groups.flat())]];
+  return groups;
 }
 
 function searchConditionOf(q: string | undefined): Expression<SqlBool> | null {
@@ -118,23 +114,33 @@ export async function listGallery(
     },
   };
   if (!scopes) return empty;
-  const filter: GalleryFilter = {
-    conditions: [visibleTo(viewer, hideThreshold), scopes, ...(await tagConditions(db, query))],
-  };
+  const groups = await tagGroups(db, query);
+  const sized = groups.length > 0 ? await sizeGroups(db, groups) : { groups: [], total: 0 };
+  const tags = planTags(sized.groups, sized.total, pageSize);
+  const base: Expression<SqlBool>[] = [visibleTo(viewer, hideThreshold), scopes];
   const search = searchConditionOf(query.q);
-  if (search) filter.conditions.push(search);
-  if (query.creatorId) filter.conditions.push(sql<SqlBool>`c.creator_id = ${query.creatorId}`);
+  if (search) base.push(search);
+  if (query.creatorId) base.push(sql<SqlBool>`c.creator_id = ${query.creatorId}`);
+  const filter: GalleryFilter = { conditions: [...base, ...tags.page] };
 
-  const [rows, total] = await Promise.all([
-    galleryPage(db, filter, {
-      spec,
-      cursor,
-      offset: cursor ? undefined : (page - 1) * pageSize,
-      limit: pageSize + 1,
-      viewerId: viewer?.id ?? null,
-    }),
-    galleryCount(db, filter, EXACT_COUNT_LIMIT),
-  ]);
+  const offset = cursor ? 0 : (page - 1) * pageSize;
+  const rows = await galleryPage(db, filter, {
+    spec,
+    cursor,
+    offset: cursor ? undefined : offset,
+    limit: pageSize + 1,
+    viewerId: viewer?.id ?? null,
+  });
+  // A first page that is not full is the whole answer: its length is the exact count, for free.
+  const total =
+    !cursor && offset === 0 && rows.length <= pageSize
+      ? { count: rows.length, estimate: false }
+      : await galleryCount(db, filter, {
+          exactUpTo: EXACT_COUNT_LIMIT,
+          bound: tags.bound,
+          estimateConditions: base,
+          tagShare: tags.share,
+        });
   return buildPage(rows, { pageSize, page, sort, cursor, viewer, total });
 }
 

@@ -1,0 +1,72 @@
+// `genonaut bench`: the SPEC §12 query suite through the real HTTP API of a running server, p50/p95
+// per query, and the gallery-vs-bare-route request rate measured in the same run.
+import { writeFileSync } from 'node:fs';
+import type { Config } from '../config';
+import { createDatabase } from '../db/database';
+import { measureRatio, timeQuery, type QueryResult } from '../bench/bench-run';
+import { buildSuite, datasetFacts } from '../bench/bench-suite';
+
+export interface BenchArgs {
+  url: string;
+  runs: number;
+  duration: number;
+  json?: string;
+  apiPid?: number;
+}
+
+async function page400Cursor(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/content?page=399&pageSize=25`);
+  const body = (await res.json()) as { pagination?: { nextCursor?: string | null } };
+  const cursor = body.pagination?.nextCursor;
+  if (!cursor) throw new Error('could not reach page 399 to take the cursor of page 400');
+  return cursor;
+}
+
+export async function runBench(_config: Config, databaseUrl: string, args: BenchArgs): Promise<void> {
+  const db = createDatabase({ url: databaseUrl, poolSize: 1, applicationName: 'genonaut-bench' });
+  const base = args.url.replace(/\/$/, '');
+  try {
+    const dataset = await datasetFacts(db);
+    const suite = await buildSuite(db, dataset);
+    const cursor = await page400Cursor(base);
+    console.log(`Dataset: ${JSON.stringify(dataset)}`);
+    console.log(
+      `${'query'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'target'.padStart(7)}  runs`,
+    );
+    const queries: QueryResult[] = [];
+    for (const q of suite) {
+      const r = await timeQuery(base, { ...q, path: q.path.replace('PAGE400', cursor) }, args.runs);
+      queries.push(r);
+      console.log(
+        `${r.name.padEnd(34)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p95Ms.toFixed(1).padStart(8)} ${`≤${r.targetMs}`.padStart(7)}  ${r.runs}${r.met ? '' : '  MISSED'}`,
+      );
+    }
+    const ratio = await measureRatio(`${base}/api/v1/content?pageSize=25`, args.duration, args.apiPid);
+    console.log(
+      `Request rate: gallery ${ratio.galleryRps}/s, bare route ${ratio.bareRps}/s, ratio ${ratio.ratio} (target ≥ 0.5)` +
+        (ratio.apiRssMb !== null ? `; API RSS peak ${ratio.apiRssMb} MB (target ≤ 300)` : ''),
+    );
+    const missed = queries.filter((q) => !q.met).map((q) => q.name);
+    console.log(missed.length === 0 ? 'Every latency target met.' : `Targets missed: ${missed.join(', ')}`);
+    if (args.json) {
+      const report = {
+        dataset,
+        queries: queries.map(({ name, p50Ms, p95Ms, targetMs, runs }) => ({
+          name,
+          p50Ms,
+          p95Ms,
+          targetMs,
+          runs,
+        })),
+        ratio: ratio.ratio,
+        requestRates: { galleryRps: ratio.galleryRps, bareRps: ratio.bareRps },
+        apiRssMb: ratio.apiRssMb,
+        measuredAt: new Date().toISOString(),
+      };
+      writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`Report written to ${args.json}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
