@@ -1,6 +1,7 @@
 // The node classes the mock knows, declared the way ComfyUI declares them (INPUT_TYPES, RETURN_TYPES,
 // OUTPUT_NODE), so that /object_info and the validator read one table and agree with each other, and a
 // client that reads a real server's /object_info finds the same shapes here.
+import { samplerNames, schedulerNames } from '@genonaut/contracts/comfy-names';
 
 /** The link types flowing between the mock's nodes. */
 export type ComfyType = 'MODEL' | 'CLIP' | 'VAE' | 'CONDITIONING' | 'LATENT' | 'IMAGE';
@@ -41,58 +42,8 @@ export interface NodeClass {
   outputNode: boolean;
 }
 
-// comfy/samplers.py: KSAMPLER_NAMES + ['ddim', 'uni_pc', 'uni_pc_bh2'], and SCHEDULER_NAMES.
-export const samplerNames = [
-  'euler',
-  'euler_cfg_pp',
-  'euler_ancestral',
-  'euler_ancestral_cfg_pp',
-  'heun',
-  'heunpp2',
-  'dpm_2',
-  'dpm_2_ancestral',
-  'lms',
-  'dpm_fast',
-  'dpm_adaptive',
-  'dpmpp_2s_ancestral',
-  'dpmpp_2s_ancestral_cfg_pp',
-  'dpmpp_sde',
-  'dpmpp_sde_gpu',
-  'dpmpp_2m',
-  'dpmpp_2m_cfg_pp',
-  'dpmpp_2m_sde',
-  'dpmpp_2m_sde_gpu',
-  'dpmpp_3m_sde',
-  'dpmpp_3m_sde_gpu',
-  'ddpm',
-  'lcm',
-  'ipndm',
-  'ipndm_v',
-  'deis',
-  'res_multistep',
-  'res_multistep_cfg_pp',
-  'res_multistep_ancestral',
-  'res_multistep_ancestral_cfg_pp',
-  'gradient_estimation',
-  'er_sde',
-  'seeds_2',
-  'seeds_3',
-  'ddim',
-  'uni_pc',
-  'uni_pc_bh2',
-];
-
-export const schedulerNames = [
-  'simple',
-  'sgm_uniform',
-  'karras',
-  'exponential',
-  'ddim_uniform',
-  'beta',
-  'normal',
-  'linear_quadratic',
-  'kl_optimal',
-];
+// The lists are shared with the web form.
+export { samplerNames, schedulerNames };
 
 /** nodes.py MAX_RESOLUTION. */
 export const maxResolution = 16384;
@@ -169,8 +120,8 @@ export const nodeClasses: Record<string, NodeClass> = {
         seed: ['INT', { default: 0, min: 0, max: 2 ** 64 - 1, control_after_generate: true }],
         steps: ['INT', { default: 20, min: 1, max: 10000 }],
         cfg: ['FLOAT', { default: 8.0, min: 0.0, max: 100.0, step: 0.1, round: 0.01 }],
-        sampler_name: [samplerNames],
-        scheduler: [schedulerNames],
+        sampler_name: [[...samplerNames]],
+        scheduler: [[...schedulerNames]],
         positive: ['CONDITIONING'],
         negative: ['CONDITIONING'],
         latent_image: ['LATENT'],

@@ -5,7 +5,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import CasinoIcon from '@mui/icons-material/Casino';
-import { SAMPLERS, SCHEDULERS } from '../utils/comfy-names';
+import { samplerNames, schedulerNames } from '@genonaut/contracts/comfy-names';
 import type { FieldsProps } from './field-props';
 import { NumberField } from './number-field';
 
@@ -87,10 +87,10 @@ export function SamplingFields(props: FieldsProps) {
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <NameSelect {...props} label="Sampler" name="sampler" names={SAMPLERS} />
+        <NameSelect {...props} label="Sampler" name="sampler" names={samplerNames} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <NameSelect {...props} label="Scheduler" name="scheduler" names={SCHEDULERS} />
+        <NameSelect {...props} label="Scheduler" name="scheduler" names={schedulerNames} />
       </Grid>
     </Grid>
   );
