@@ -23,8 +23,9 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['web/src/testing/setup.ts'],
-          // The first test of a file also transforms the lazy route chunks it opens.
-          testTimeout: 15_000,
+          // The first test of a file also transforms the lazy route chunks it opens, and form tests drive
+          // a heavy page through many events: generous on a busy 2-core machine.
+          testTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { LoginBody, RegisterBody, UserResponse } from '@genonaut/contracts';
 import { makeUser } from '@/testing/fixtures';
+import { catalogueHandlers } from '@/testing/generate-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
@@ -12,6 +13,8 @@ describe('login page', () => {
   it('signs in and returns to the page that asked for it', async () => {
     let sent: LoginBody | undefined;
     server.use(
+      // The page it returns to (the generate form) loads the model catalogue.
+      ...catalogueHandlers(),
       http.post<never, LoginBody, UserResponse>(`${API}/auth/login`, async ({ request }) => {
         sent = await request.json();
         server.use(...signedIn());

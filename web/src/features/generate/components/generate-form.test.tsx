@@ -31,9 +31,8 @@ async function openForm(url = '/generate', checkpoint = 'SDXL Base') {
   server.use(...signedIn(), ...catalogueHandlers(), ...store.handlers);
   const view = renderApp(url);
   // The first render of a file also compiles the page's lazy chunks: allow it more time.
-  await waitFor(
-    () => expect(screen.getByRole('combobox', { name: 'Checkpoint' })).toHaveTextContent(checkpoint),
-    { timeout: 10_000 },
+  await waitFor(() =>
+    expect(screen.getByRole('combobox', { name: 'Checkpoint' })).toHaveTextContent(checkpoint),
   );
   return { ...view, store, user: userEvent.setup() };
 }
@@ -45,64 +44,60 @@ async function retype(user: ReturnType<typeof userEvent.setup>, name: string, te
 }
 
 describe('generate form', () => {
-  it(
-    'checks every field against the API limits and sends nothing until they pass',
-    { timeout: 30_000 },
-    async () => {
-      const { store, user } = await openForm();
-      await retype(user, 'Width', '100');
-      await retype(user, 'Height', '4096');
-      await retype(user, 'Steps', '200');
-      await retype(user, 'Seed', 'abc');
-      await retype(user, 'CFG', '0.5');
-      await retype(user, 'Batch size', '9');
-      await user.click(screen.getByRole('button', { name: 'Generate' }));
+  it('checks every field against the API limits and sends nothing until they pass', async () => {
+    const { store, user } = await openForm();
+    await retype(user, 'Width', '100');
+    await retype(user, 'Height', '4096');
+    await retype(user, 'Steps', '200');
+    await retype(user, 'Seed', 'abc');
+    await retype(user, 'CFG', '0.5');
+    await retype(user, 'Batch size', '9');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
 
-      expect(await screen.findByTestId('generate-invalid')).toBeInTheDocument();
-      const form = screen.getByTestId('generate-form');
-      expect(within(form).getByText('Describe the image you want')).toBeInTheDocument();
-      expect(within(form).getByText('Must be a multiple of 8')).toBeInTheDocument();
-      expect(within(form).getByText('Must be between 64 and 2048')).toBeInTheDocument();
-      expect(within(form).getByText('Must be between 1 and 150')).toBeInTheDocument();
-      expect(within(form).getByText('Enter a whole number')).toBeInTheDocument();
-      expect(within(form).getByText('Must be between 1 and 30')).toBeInTheDocument();
-      expect(within(form).getByText('Must be between 1 and 8')).toBeInTheDocument();
-      expect(field('Width')).toHaveAttribute('aria-invalid', 'true');
-      expect(store.submitted).toHaveLength(0);
+    expect(await screen.findByTestId('generate-invalid')).toBeInTheDocument();
+    const form = screen.getByTestId('generate-form');
+    expect(within(form).getByText('Describe the image you want')).toBeInTheDocument();
+    expect(within(form).getByText('Must be a multiple of 8')).toBeInTheDocument();
+    expect(within(form).getByText('Must be between 64 and 2048')).toBeInTheDocument();
+    expect(within(form).getByText('Must be between 1 and 150')).toBeInTheDocument();
+    expect(within(form).getByText('Enter a whole number')).toBeInTheDocument();
+    expect(within(form).getByText('Must be between 1 and 30')).toBeInTheDocument();
+    expect(within(form).getByText('Must be between 1 and 8')).toBeInTheDocument();
+    expect(field('Width')).toHaveAttribute('aria-invalid', 'true');
+    expect(store.submitted).toHaveLength(0);
 
-      await retype(user, 'Prompt', 'a lighthouse at dawn');
-      await retype(user, 'Width', '1000');
-      await retype(user, 'Height', '640');
-      await retype(user, 'Steps', '30');
-      await retype(user, 'Seed', '7');
-      await retype(user, 'CFG', '4.5');
-      await retype(user, 'Batch size', '2');
-      await retype(user, 'Title', 'Lighthouse');
-      await user.type(screen.getByRole('combobox', { name: 'Tags' }), 'Coast{Enter}');
-      await user.click(screen.getByRole('switch', { name: 'Private' }));
-      await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await retype(user, 'Prompt', 'a lighthouse at dawn');
+    await retype(user, 'Width', '1000');
+    await retype(user, 'Height', '640');
+    await retype(user, 'Steps', '30');
+    await retype(user, 'Seed', '7');
+    await retype(user, 'CFG', '4.5');
+    await retype(user, 'Batch size', '2');
+    await retype(user, 'Title', 'Lighthouse');
+    await user.type(screen.getByRole('combobox', { name: 'Tags' }), 'Coast{Enter}');
+    await user.click(screen.getByRole('switch', { name: 'Private' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
 
-      await waitFor(() => expect(store.submitted).toHaveLength(1));
-      expect(store.submitted[0]).toEqual({
-        prompt: 'a lighthouse at dawn',
-        checkpoint: 'sdxl_base.safetensors',
-        loras: [],
-        width: 1000,
-        height: 640,
-        batchSize: 2,
-        seed: 7,
-        steps: 30,
-        cfg: 4.5,
-        sampler: 'euler',
-        scheduler: 'normal',
-        denoise: 1,
-        isPrivate: true,
-        title: 'Lighthouse',
-        tags: ['coast'],
-      });
-      expect(screen.queryByTestId('generate-invalid')).not.toBeInTheDocument();
-    },
-  );
+    await waitFor(() => expect(store.submitted).toHaveLength(1));
+    expect(store.submitted[0]).toEqual({
+      prompt: 'a lighthouse at dawn',
+      checkpoint: 'sdxl_base.safetensors',
+      loras: [],
+      width: 1000,
+      height: 640,
+      batchSize: 2,
+      seed: 7,
+      steps: 30,
+      cfg: 4.5,
+      sampler: 'euler',
+      scheduler: 'normal',
+      denoise: 1,
+      isPrivate: true,
+      title: 'Lighthouse',
+      tags: ['coast'],
+    });
+    expect(screen.queryByTestId('generate-invalid')).not.toBeInTheDocument();
+  });
 
   it('sets both sides from a size preset and rolls a seed with the dice', async () => {
     const { user } = await openForm();

@@ -32,7 +32,7 @@ const cardIds = () =>
     .map((card) => card.getAttribute('data-testid')?.replace('job-card-', ''));
 
 describe('generate history', () => {
-  it('opens from the tab, filters and pages on the server, all in the URL', { timeout: 30_000 }, async () => {
+  it('opens from the tab, filters and pages on the server, all in the URL', async () => {
     const store = jobStore(manyJobs());
     server.use(...signedIn(), ...catalogueHandlers(), ...store.handlers);
     const { router } = renderApp('/generate');

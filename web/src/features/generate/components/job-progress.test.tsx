@@ -24,55 +24,51 @@ function queuedEarlier(...ids: number[]) {
 }
 
 describe('generate page jobs', () => {
-  it(
-    'submits, then follows the job over the WebSocket until its images show',
-    { timeout: 30_000 },
-    async () => {
-      const { store, subs } = setUp();
-      renderApp('/generate');
-      expect(await screen.findByTestId('session-jobs-empty', {}, { timeout: 10_000 })).toBeInTheDocument();
-      await waitFor(() =>
-        expect(screen.getByRole('combobox', { name: 'Checkpoint' })).toHaveTextContent('SDXL Base'),
-      );
-      const user = userEvent.setup();
-      await user.click(screen.getByTestId('prompt-input'));
-      await user.paste('a harbour at night');
-      await user.clear(screen.getByTestId('field-batchSize'));
-      await user.paste('2');
-      await user.click(screen.getByRole('button', { name: 'Generate' }));
+  it('submits, then follows the job over the WebSocket until its images show', async () => {
+    const { store, subs } = setUp();
+    renderApp('/generate');
+    expect(await screen.findByTestId('session-jobs-empty', {}, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Checkpoint' })).toHaveTextContent('SDXL Base'),
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('prompt-input'));
+    await user.paste('a harbour at night');
+    await user.clear(screen.getByTestId('field-batchSize'));
+    await user.paste('2');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
 
-      const card = await screen.findByTestId('job-card-100');
-      expect(store.submitted[0]).toMatchObject({ prompt: 'a harbour at night', batchSize: 2 });
-      expect(screen.getByTestId('job-status-100')).toHaveTextContent('Queued');
-      expect(screen.getByTestId('job-prompt-100')).toHaveTextContent('a harbour at night');
-      expect(within(card).getByTestId('job-placeholders-100').children).toHaveLength(2);
-      await waitFor(() => expect(subs.all()).toContain(100));
+    const card = await screen.findByTestId('job-card-100');
+    expect(store.submitted[0]).toMatchObject({ prompt: 'a harbour at night', batchSize: 2 });
+    expect(screen.getByTestId('job-status-100')).toHaveTextContent('Queued');
+    expect(screen.getByTestId('job-prompt-100')).toHaveTextContent('a harbour at night');
+    expect(within(card).getByTestId('job-placeholders-100').children).toHaveLength(2);
+    await waitFor(() => expect(subs.all()).toContain(100));
 
-      sendJobEvent({ jobId: 100, status: 'running', progress: 0.5 });
-      await waitFor(() => expect(screen.getByTestId('job-status-100')).toHaveTextContent('Running'));
-      const progress = screen.getByRole('progressbar', { name: 'Progress of job 100' });
-      expect(progress).toHaveAttribute('aria-valuenow', '50');
-      expect(card).toHaveAttribute('data-status', 'running');
+    sendJobEvent({ jobId: 100, status: 'running', progress: 0.5 });
+    await waitFor(() => expect(screen.getByTestId('job-status-100')).toHaveTextContent('Running'));
+    const progress = screen.getByRole('progressbar', { name: 'Progress of job 100' });
+    expect(progress).toHaveAttribute('aria-valuenow', '50');
+    expect(card).toHaveAttribute('data-status', 'running');
 
-      sendJobEvent({ jobId: 100, status: 'completed', progress: 1, contentIds: [11, 12] });
-      await waitFor(() => expect(within(card).getAllByTestId('job-image')).toHaveLength(2));
-      expect(screen.getByTestId('job-status-100')).toHaveTextContent('Completed');
-      expect(progress).toHaveAttribute('aria-valuenow', '100');
-      expect(card).toHaveTextContent('100%');
-      const [first, second] = within(card).getAllByTestId('job-image');
-      expect(first).toHaveAttribute('src', '/api/v1/content/11/image?size=small');
-      expect(second).toHaveAttribute('src', '/api/v1/content/12/image?size=small');
-      expect(first?.closest('a')).toHaveAttribute('href', '/content/11');
-      expect(within(card).getByRole('link', { name: 'Download image 2 of job 100' })).toHaveAttribute(
-        'href',
-        '/api/v1/content/12/image',
-      );
-      // Finished: no cancel, but delete; nothing to retry.
-      expect(within(card).queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument();
-      expect(within(card).queryByRole('button', { name: 'Retry job' })).not.toBeInTheDocument();
-      expect(within(card).getByRole('button', { name: 'Delete job' })).toBeInTheDocument();
-    },
-  );
+    sendJobEvent({ jobId: 100, status: 'completed', progress: 1, contentIds: [11, 12] });
+    await waitFor(() => expect(within(card).getAllByTestId('job-image')).toHaveLength(2));
+    expect(screen.getByTestId('job-status-100')).toHaveTextContent('Completed');
+    expect(progress).toHaveAttribute('aria-valuenow', '100');
+    expect(card).toHaveTextContent('100%');
+    const [first, second] = within(card).getAllByTestId('job-image');
+    expect(first).toHaveAttribute('src', '/api/v1/content/11/image?size=small');
+    expect(second).toHaveAttribute('src', '/api/v1/content/12/image?size=small');
+    expect(first?.closest('a')).toHaveAttribute('href', '/content/11');
+    expect(within(card).getByRole('link', { name: 'Download image 2 of job 100' })).toHaveAttribute(
+      'href',
+      '/api/v1/content/12/image',
+    );
+    // Finished: no cancel, but delete; nothing to retry.
+    expect(within(card).queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Retry job' })).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Delete job' })).toBeInTheDocument();
+  });
 
   it('cancels a running job and retries it', async () => {
     const { store } = setUp([makeJob(5, { status: 'running', progress: 0.3, prompt: 'a slow storm' })]);
