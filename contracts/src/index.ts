@@ -5,6 +5,7 @@ export * from './comfyui';
 export * from './common';
 export * from './content';
 export * from './generation';
+export * from './notifications';
 export * from './realtime';
 export * from './system';
 export * from './tags';

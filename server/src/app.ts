@@ -15,6 +15,7 @@ import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
 import { generationRoutes } from './modules/generation/generation.routes';
 import { modelsRoutes } from './modules/generation/models.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tagsRoutes } from './modules/tags/tags.routes';
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(contentItemsRoutes);
       await api.register(tagsRoutes);
       await api.register(bookmarksRoutes);
+      await api.register(notificationsRoutes);
     },
     { prefix: '/api/v1' },
   );
