@@ -3,9 +3,4 @@ import type { Components, Theme } from '@mui/material/styles';
 export const dataDisplayCustomizations: Components<Theme> = {
   MuiChip: { defaultProps: { size: 'small' } },
   MuiSkeleton: { defaultProps: { animation: 'wave' } },
-  MuiImageListItem: {
-    styleOverrides: {
-      img: { objectFit: 'cover', borderRadius: 8 },
-    },
-  },
 };

@@ -4,7 +4,7 @@ import Pagination from '@mui/material/Pagination';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { Pagination as PageInfo } from '@genonaut/contracts';
-import { MAX_PAGE } from '../hooks/use-gallery-params';
+import { numberedPageCount } from '@/lib/page-count';
 
 /** Numbered pages plus "go to page"; numbers stop where the API's page numbers stop (400). */
 export function GalleryPager({
@@ -18,8 +18,7 @@ export function GalleryPager({
   info: PageInfo;
   onPage: (page: number) => void;
 }) {
-  const total = info.totalCount ?? (info.hasNext ? page + 1 : page) * pageSize;
-  const count = Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / pageSize)));
+  const count = numberedPageCount(info, page, pageSize);
   const [target, setTarget] = useState('');
   const wanted = Number(target);
   const valid = Number.isInteger(wanted) && wanted >= 1 && wanted <= count;

@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { GalleryQuery, GallerySort, GallerySourceScope } from '@genonaut/contracts';
+import { MAX_PAGE } from '@/lib/page-count';
 
 export const ALL_SOURCES: readonly GallerySourceScope[] = [
   'mine-regular',
@@ -13,8 +14,6 @@ export const ALL_SOURCES: readonly GallerySourceScope[] = [
 export const SORTS: readonly GallerySort[] = ['newest', 'oldest', 'top_rated', 'quality', 'most_bookmarked'];
 export const THUMB_SIZES = ['small', 'medium', 'large'] as const;
 export const PAGE_SIZE = 24;
-/** The API pages by number up to here; beyond, only its cursors (the infinite mode) go on. */
-export const MAX_PAGE = 400;
 
 export type ThumbSize = (typeof THUMB_SIZES)[number];
 export type GalleryView = 'grid' | 'list';

@@ -6,14 +6,15 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import Pagination from '@mui/material/Pagination';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import type { Tag } from '@genonaut/contracts';
-import { EmptyState, ErrorState } from '@/components/state-message';
+import { PageNumbers } from '@/components/page-numbers';
+import { QueryStates } from '@/components/query-states';
+import { EmptyState } from '@/components/state-message';
 import { paths } from '@/config/paths';
 import { TAG_SEARCH_PAGE_SIZE, useTagSearch } from '../api/search-tags';
 import { ancestorPaths, type TagGraph } from '../utils/tag-graph';
@@ -48,6 +49,54 @@ function ResultsSkeleton() {
   );
 }
 
+function TagSearchResult({
+  tag,
+  graph,
+  checked,
+  onToggle,
+  onReveal,
+}: {
+  tag: Tag;
+  graph: TagGraph | undefined;
+  checked: boolean;
+  onToggle: (slug: string, on: boolean) => void;
+  onReveal: (tag: Tag) => void;
+}) {
+  return (
+    <ListItem disableGutters data-testid={`tag-search-result-${tag.slug}`}>
+      <ListItemIcon>
+        <Checkbox
+          edge="start"
+          checked={checked}
+          onChange={(event) => onToggle(tag.slug, event.target.checked)}
+          slotProps={{ input: { 'aria-label': `Select ${tag.name}` } }}
+        />
+      </ListItemIcon>
+      <ListItemText
+        primary={
+          <Link component={RouterLink} to={paths.tag.href(tag.slug)} underline="hover">
+            {tag.name}
+          </Link>
+        }
+        secondary={<ParentPaths tag={tag} graph={graph} />}
+        slotProps={{ secondary: { component: 'div' } }}
+      />
+      <Typography variant="caption" color="text.secondary" sx={{ ml: 1, whiteSpace: 'nowrap' }}>
+        {tag.contentCount.toLocaleString()} images
+      </Typography>
+      <Tooltip title="Show in the tree">
+        <IconButton
+          aria-label={`Show ${tag.name} in the tree`}
+          onClick={() => onReveal(tag)}
+          data-testid="reveal-in-tree"
+        >
+          <AccountTreeIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    </ListItem>
+  );
+}
+
 /** Search results with each tag's route(s) from the top, tickable like the tree's rows. */
 export function TagSearchResults({
   q,
@@ -67,79 +116,51 @@ export function TagSearchResults({
   onReveal: (tag: Tag) => void;
 }) {
   const result = useTagSearch(q, page);
-  if (result.isPending) return <ResultsSkeleton />;
-  if (result.isError) {
-    return (
-      <ErrorState error={result.error} onRetry={() => void result.refetch()} testId="tag-search-error" />
-    );
-  }
-  const { items, pagination } = result.data;
-  if (items.length === 0) {
-    return (
-      <EmptyState title={`No tags match “${q.trim()}”`} testId="tag-search-empty">
-        <Typography color="text.secondary">Try part of a word, or browse the tree instead.</Typography>
-      </EmptyState>
-    );
-  }
-  const total = pagination.totalCount ?? items.length;
-  const pages = Math.ceil(total / TAG_SEARCH_PAGE_SIZE);
   return (
-    <Stack spacing={1}>
-      <Typography color="text.secondary" data-testid="tag-search-count">
-        {total.toLocaleString()} {total === 1 ? 'tag' : 'tags'}
-      </Typography>
-      <List
-        dense
-        data-testid="tag-search-results"
-        aria-label="Matching tags"
-        sx={{ opacity: result.isPlaceholderData ? 0.6 : 1 }}
-      >
-        {items.map((tag) => {
-          const checked = selected.includes(tag.slug);
-          return (
-            <ListItem key={tag.id} disableGutters data-testid={`tag-search-result-${tag.slug}`}>
-              <ListItemIcon>
-                <Checkbox
-                  edge="start"
-                  checked={checked}
-                  onChange={(event) => onToggle(tag.slug, event.target.checked)}
-                  slotProps={{ input: { 'aria-label': `Select ${tag.name}` } }}
+    <QueryStates
+      query={result}
+      loading={<ResultsSkeleton />}
+      errorTestId="tag-search-error"
+      isEmpty={(data) => data.items.length === 0}
+      empty={
+        <EmptyState title={`No tags match “${q.trim()}”`} testId="tag-search-empty">
+          <Typography color="text.secondary">Try part of a word, or browse the tree instead.</Typography>
+        </EmptyState>
+      }
+    >
+      {({ items, pagination }) => {
+        const total = pagination.totalCount ?? items.length;
+        return (
+          <Stack spacing={1}>
+            <Typography color="text.secondary" data-testid="tag-search-count">
+              {total.toLocaleString()} {total === 1 ? 'tag' : 'tags'}
+            </Typography>
+            <List
+              dense
+              data-testid="tag-search-results"
+              aria-label="Matching tags"
+              sx={{ opacity: result.isPlaceholderData ? 0.6 : 1 }}
+            >
+              {items.map((tag) => (
+                <TagSearchResult
+                  key={tag.id}
+                  tag={tag}
+                  graph={graph}
+                  checked={selected.includes(tag.slug)}
+                  onToggle={onToggle}
+                  onReveal={onReveal}
                 />
-              </ListItemIcon>
-              <ListItemText
-                primary={
-                  <Link component={RouterLink} to={paths.tag.href(tag.slug)} underline="hover">
-                    {tag.name}
-                  </Link>
-                }
-                secondary={<ParentPaths tag={tag} graph={graph} />}
-                slotProps={{ secondary: { component: 'div' } }}
-              />
-              <Typography variant="caption" color="text.secondary" sx={{ ml: 1, whiteSpace: 'nowrap' }}>
-                {tag.contentCount.toLocaleString()} images
-              </Typography>
-              <Tooltip title="Show in the tree">
-                <IconButton
-                  aria-label={`Show ${tag.name} in the tree`}
-                  onClick={() => onReveal(tag)}
-                  data-testid="reveal-in-tree"
-                >
-                  <AccountTreeIcon fontSize="small" />
-                </IconButton>
-              </Tooltip>
-            </ListItem>
-          );
-        })}
-      </List>
-      {pages > 1 && (
-        <Pagination
-          count={pages}
-          page={Math.min(page, pages)}
-          onChange={(_event, value) => onPage(value)}
-          aria-label="Search result pages"
-          sx={{ alignSelf: 'center' }}
-        />
-      )}
-    </Stack>
+              ))}
+            </List>
+            <PageNumbers
+              count={Math.ceil(total / TAG_SEARCH_PAGE_SIZE)}
+              page={page}
+              onPage={onPage}
+              label="Search result pages"
+            />
+          </Stack>
+        );
+      }}
+    </QueryStates>
   );
 }
