@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContentDetail, RatingResponse } from '@genonaut/contracts';
+import { useOptimisticMutation } from '@/hooks/use-optimistic-mutation';
 import { api } from '@/lib/api-client';
 import { contentItemQueryOptions } from './get-content-item';
 
@@ -19,29 +19,14 @@ function withRating(item: ContentDetail, rating: number | null): ContentDetail {
  * average and count come from the API's answer, since only it knows the other raters.
  */
 export function useRateContentItem(id: number) {
-  const queryClient = useQueryClient();
-  const { queryKey } = contentItemQueryOptions(id);
-  return useMutation({
+  return useOptimisticMutation({
+    queryKey: contentItemQueryOptions(id).queryKey,
     mutationFn: (rating: number | null) => rateContentItem(id, rating),
-    onMutate: async (rating) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
-      if (previous) queryClient.setQueryData(queryKey, withRating(previous, rating));
-      return { previous };
-    },
-    onError: (_error, _rating, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-    },
-    onSuccess: (answer) => {
-      queryClient.setQueryData(
-        queryKey,
-        (item) =>
-          item && {
-            ...withRating(item, answer.rating),
-            ratingAvg: answer.ratingAvg,
-            ratingCount: answer.ratingCount,
-          },
-      );
-    },
+    apply: (item: ContentDetail, rating) => withRating(item, rating),
+    settle: (item, answer) => ({
+      ...withRating(item, answer.rating),
+      ratingAvg: answer.ratingAvg,
+      ratingCount: answer.ratingCount,
+    }),
   });
 }

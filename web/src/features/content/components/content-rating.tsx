@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ContentDetail } from '@genonaut/contracts';
 import { paths } from '@/config/paths';
-import { errorMessage } from '@/lib/api-error';
+import { MutationError } from '@/components/mutation-error';
 import { useRateContentItem } from '../api/rate-content-item';
 
 function averageLabel(item: ContentDetail): string {
@@ -54,11 +54,7 @@ export function ContentRating({ item, signedIn }: { item: ContentDetail; signedI
       <Typography variant="body2" color="text.secondary" data-testid="rating-average">
         {averageLabel(item)}
       </Typography>
-      {rate.isError && (
-        <Typography variant="body2" color="error" role="alert" data-testid="rating-error">
-          Your rating was not saved: {errorMessage(rate.error)}
-        </Typography>
-      )}
+      <MutationError error={rate.error} message="Your rating was not saved" testId="rating-error" />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TagDetail, TagRatingResponse } from '@genonaut/contracts';
+import { useOptimisticMutation } from '@/hooks/use-optimistic-mutation';
 import { api } from '@/lib/api-client';
 import { tagQueryOptions } from './get-tag';
 
@@ -19,29 +19,14 @@ function withRating(tag: TagDetail, rating: number | null): TagDetail {
  * from the API's answer, since only it knows the other raters. `idOrSlug` is the page's cache key.
  */
 export function useRateTag(idOrSlug: string) {
-  const queryClient = useQueryClient();
-  const { queryKey } = tagQueryOptions(idOrSlug);
-  return useMutation({
+  return useOptimisticMutation({
+    queryKey: tagQueryOptions(idOrSlug).queryKey,
     mutationFn: ({ id, rating }: { id: string; rating: number | null }) => rateTag(id, rating),
-    onMutate: async ({ rating }) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
-      if (previous) queryClient.setQueryData(queryKey, withRating(previous, rating));
-      return { previous };
-    },
-    onError: (_error, _variables, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-    },
-    onSuccess: (answer) => {
-      queryClient.setQueryData(
-        queryKey,
-        (tag) =>
-          tag && {
-            ...withRating(tag, answer.rating),
-            ratingAvg: answer.ratingAvg,
-            ratingCount: answer.ratingCount,
-          },
-      );
-    },
+    apply: (tag: TagDetail, { rating }) => withRating(tag, rating),
+    settle: (tag, answer) => ({
+      ...withRating(tag, answer.rating),
+      ratingAvg: answer.ratingAvg,
+      ratingCount: answer.ratingCount,
+    }),
   });
 }

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TagDetail, TagFavoriteResponse } from '@genonaut/contracts';
+import { useOptimisticMutation } from '@/hooks/use-optimistic-mutation';
 import { api } from '@/lib/api-client';
 import { tagQueryOptions } from './get-tag';
 
@@ -16,21 +16,10 @@ function withFavorite(tag: TagDetail, isFavorite: boolean): TagDetail {
 
 /** Optimistic, like the rating: the heart flips at once and flips back if the API refuses. */
 export function useSetTagFavorite(idOrSlug: string) {
-  const queryClient = useQueryClient();
-  const { queryKey } = tagQueryOptions(idOrSlug);
-  return useMutation({
+  return useOptimisticMutation({
+    queryKey: tagQueryOptions(idOrSlug).queryKey,
     mutationFn: ({ id, isFavorite }: { id: string; isFavorite: boolean }) => setTagFavorite(id, isFavorite),
-    onMutate: async ({ isFavorite }) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
-      if (previous) queryClient.setQueryData(queryKey, withFavorite(previous, isFavorite));
-      return { previous };
-    },
-    onError: (_error, _variables, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-    },
-    onSuccess: (answer) => {
-      queryClient.setQueryData(queryKey, (tag) => tag && withFavorite(tag, answer.isFavorite));
-    },
+    apply: (tag: TagDetail, { isFavorite }) => withFavorite(tag, isFavorite),
+    settle: (tag, answer) => withFavorite(tag, answer.isFavorite),
   });
 }

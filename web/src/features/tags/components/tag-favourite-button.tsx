@@ -1,10 +1,9 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import FavoriteIcon from '@mui/icons-material/Favorite';
 import FavoriteBorderIcon from '@mui/icons-material/FavoriteBorder';
 import type { TagDetail } from '@genonaut/contracts';
-import { errorMessage } from '@/lib/api-error';
+import { MutationError } from '@/components/mutation-error';
 import { useSetTagFavorite } from '../api/set-tag-favorite';
 
 /** A toggle (aria-pressed) for the signed-in viewer; the page shows a sign-in hint otherwise. */
@@ -22,11 +21,11 @@ export function TagFavouriteButton({ tag, cacheKey }: { tag: TagDetail; cacheKey
       >
         {isFavorite ? 'Favourite' : 'Add to favourites'}
       </Button>
-      {favourite.isError && (
-        <Typography variant="body2" color="error" role="alert" data-testid="tag-favourite-error">
-          Could not change your favourites: {errorMessage(favourite.error)}
-        </Typography>
-      )}
+      <MutationError
+        error={favourite.error}
+        message="Could not change your favourites"
+        testId="tag-favourite-error"
+      />
     </Stack>
   );
 }

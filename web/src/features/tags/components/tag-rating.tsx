@@ -3,7 +3,7 @@ import Rating from '@mui/material/Rating';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { TagDetail } from '@genonaut/contracts';
-import { errorMessage } from '@/lib/api-error';
+import { MutationError } from '@/components/mutation-error';
 import { useRateTag } from '../api/rate-tag';
 
 const starsLabel = (value: number) => `${value} ${value === 1 ? 'star' : 'stars'}`;
@@ -45,11 +45,7 @@ export function TagRating({ tag, cacheKey }: { tag: TagDetail; cacheKey: string 
           )}
         </Stack>
       )}
-      {rate.isError && (
-        <Typography variant="body2" color="error" role="alert" data-testid="tag-rating-error">
-          Could not save your rating: {errorMessage(rate.error)}
-        </Typography>
-      )}
+      <MutationError error={rate.error} message="Could not save your rating" testId="tag-rating-error" />
     </Stack>
   );
 }
