@@ -1,10 +1,9 @@
-import { Link as RouterLink } from 'react-router';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import type { ContentDetail } from '@genonaut/contracts';
-import { paths } from '@/config/paths';
+import { TagChipSection } from '@/components/tag-chip-section';
 
 const SOURCE_LABEL: Record<ContentDetail['source'], string> = {
   regular: 'Regular',
@@ -50,33 +49,12 @@ export function ContentHeader({ item }: { item: ContentDetail }) {
 
 export function ContentTags({ tags }: { tags: ContentDetail['tags'] }) {
   return (
-    <Stack spacing={1} component="section" aria-labelledby="content-tags-title">
-      <Typography id="content-tags-title" variant="h3" component="h2">
-        Tags
-      </Typography>
-      {tags.length === 0 ? (
-        <Typography color="text.secondary" data-testid="content-no-tags">
-          No tags
-        </Typography>
-      ) : (
-        <Stack
-          component="ul"
-          direction="row"
-          sx={{ flexWrap: 'wrap', gap: 1, m: 0, p: 0, listStyle: 'none' }}
-        >
-          {tags.map((tag) => (
-            <li key={tag.id}>
-              <Chip
-                label={tag.name}
-                component={RouterLink}
-                to={paths.tag.href(tag.slug)}
-                clickable
-                data-testid="content-tag"
-              />
-            </li>
-          ))}
-        </Stack>
-      )}
-    </Stack>
+    <TagChipSection
+      title="Tags"
+      tags={tags}
+      empty="No tags"
+      chipTestId="content-tag"
+      emptyTestId="content-no-tags"
+    />
   );
 }

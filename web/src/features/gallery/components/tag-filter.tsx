@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { TagMatchControls } from '@/components/tag-match-controls';
 import { useTagSuggestions } from '../api/get-tag-suggestions';
 import type { GalleryState } from '../hooks/use-gallery-params';
 
@@ -57,24 +54,7 @@ export function TagFilter({
         )}
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <ToggleButtonGroup
-          exclusive
-          value={value.tagMatch}
-          onChange={(_event, tagMatch: 'all' | 'any' | null) => tagMatch && onChange({ tagMatch })}
-          aria-label="Match tags"
-        >
-          <ToggleButton value="all">All tags</ToggleButton>
-          <ToggleButton value="any">Any tag</ToggleButton>
-        </ToggleButtonGroup>
-        <FormControlLabel
-          control={
-            <Switch
-              checked={value.expandTags}
-              onChange={(event) => onChange({ expandTags: event.target.checked })}
-            />
-          }
-          label="Include sub-tags"
-        />
+        <TagMatchControls value={value} onChange={onChange} />
       </Stack>
     </Stack>
   );

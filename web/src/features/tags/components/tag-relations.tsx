@@ -1,10 +1,10 @@
 import { Link as RouterLink } from 'react-router';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
-import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { TagDetail, TagRef } from '@genonaut/contracts';
+import type { TagDetail } from '@genonaut/contracts';
+import { TagChipSection } from '@/components/tag-chip-section';
 import { paths } from '@/config/paths';
 
 /** Routes beyond this many are summarised; a tag deep in a busy hierarchy can have dozens. */
@@ -51,52 +51,23 @@ export function TagAncestorPaths({ tag }: { tag: TagDetail }) {
   );
 }
 
-function TagLinks({
-  title,
-  tags,
-  empty,
-  testId,
-}: {
-  title: string;
-  tags: TagRef[];
-  empty: string;
-  testId: string;
-}) {
-  return (
-    <Stack spacing={1} component="section" aria-label={title} data-testid={testId}>
-      <Typography variant="h3" component="h2">
-        {title}
-      </Typography>
-      {tags.length === 0 ? (
-        <Typography color="text.secondary">{empty}</Typography>
-      ) : (
-        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-          {tags.map((related) => (
-            <Chip
-              key={related.id}
-              label={related.name}
-              component={RouterLink}
-              to={paths.tag.href(related.slug)}
-              clickable
-              data-testid="tag-link"
-            />
-          ))}
-        </Stack>
-      )}
-    </Stack>
-  );
-}
-
 export function TagRelations({ tag }: { tag: TagDetail }) {
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
-      <TagLinks
+      <TagChipSection
         title={tag.parents.length === 1 ? 'Parent' : 'Parents'}
         tags={tag.parents}
         empty="A top-level tag."
+        chipTestId="tag-link"
         testId="tag-parents"
       />
-      <TagLinks title="Children" tags={tag.children} empty="No tags below this one." testId="tag-children" />
+      <TagChipSection
+        title="Children"
+        tags={tag.children}
+        empty="No tags below this one."
+        chipTestId="tag-link"
+        testId="tag-children"
+      />
     </Stack>
   );
 }

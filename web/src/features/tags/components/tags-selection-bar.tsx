@@ -1,13 +1,10 @@
 import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import { TagMatchControls } from '@/components/tag-match-controls';
 import { paths } from '@/config/paths';
 import { galleryQueryFor, MAX_GALLERY_TAGS, type TagsState } from '../hooks/use-tags-params';
 import type { TagGraph } from '../utils/tag-graph';
@@ -49,26 +46,7 @@ export function TagsSelectionBar({
           ))}
         </Stack>
         <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
-          {tags.length > 1 && (
-            <ToggleButtonGroup
-              exclusive
-              value={value.tagMatch}
-              onChange={(_event, tagMatch: 'all' | 'any' | null) => tagMatch && onChange({ tagMatch })}
-              aria-label="Match tags"
-            >
-              <ToggleButton value="all">All tags</ToggleButton>
-              <ToggleButton value="any">Any tag</ToggleButton>
-            </ToggleButtonGroup>
-          )}
-          <FormControlLabel
-            control={
-              <Switch
-                checked={value.expandTags}
-                onChange={(event) => onChange({ expandTags: event.target.checked })}
-              />
-            }
-            label="Include sub-tags"
-          />
+          <TagMatchControls value={value} onChange={onChange} showMatch={tags.length > 1} />
           <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
             <Button onClick={() => onChange({ tags: [] })} data-testid="clear-tag-selection">
               Clear
