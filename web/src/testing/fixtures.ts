@@ -51,6 +51,11 @@ export function makeContent(id: number, overrides: Partial<ContentSummary> = {})
   };
 }
 
+/** `count` items with consecutive ids from `from`. */
+export function makeContents(from: number, count: number): ContentSummary[] {
+  return Array.from({ length: count }, (_, i) => makeContent(from + i));
+}
+
 export function makePage(items: ContentSummary[], pagination: Partial<Pagination> = {}): GalleryPage {
   return {
     items,

@@ -2,30 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { GalleryPage } from '@genonaut/contracts';
-import { makeContent, makePage } from '@/testing/fixtures';
+import { makeContents, makePage } from '@/testing/fixtures';
+import { contentReturns } from '@/testing/gallery-handlers';
 import { API, apiError } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
-/** Answers the gallery with `page`, recording every request's query string. */
-function galleryReturns(page: (params: URLSearchParams) => GalleryPage) {
-  const requests: URLSearchParams[] = [];
-  server.use(
-    http.get<never, never, GalleryPage>(`${API}/content`, ({ request }) => {
-      const params = new URL(request.url).searchParams;
-      requests.push(params);
-      return HttpResponse.json(page(params));
-    }),
-  );
-  return requests;
-}
-
-const items = (from: number, count: number) => Array.from({ length: count }, (_, i) => makeContent(from + i));
-
 describe('gallery', () => {
   it('sends every filter of the URL to the API and restores it on back', async () => {
-    const requests = galleryReturns(() => makePage(items(1, 3), { page: 2, totalCount: 27 }));
+    const requests = contentReturns(() => makePage(makeContents(1, 3), { page: 2, totalCount: 27 }));
     const { router } = renderApp(
       '/gallery?q=cat&sort=oldest&sources=mine-regular,community-auto&tags=landscape&tagMatch=any&expandTags=false&page=2&view=list',
     );
@@ -60,7 +45,7 @@ describe('gallery', () => {
   });
 
   it('asks for everything with the defaults and keeps defaults out of the URL', async () => {
-    const requests = galleryReturns(() => makePage(items(1, 2)));
+    const requests = contentReturns(() => makePage(makeContents(1, 2)));
     const { router } = renderApp('/gallery');
     expect(await screen.findAllByTestId('gallery-item')).toHaveLength(2);
     expect(Object.fromEntries(requests[0]!)).toEqual({ sort: 'newest', pageSize: '24' });
@@ -75,7 +60,7 @@ describe('gallery', () => {
   });
 
   it('switches between grid sizes and the list, and links items to their page', async () => {
-    galleryReturns(() => makePage(items(7, 2)));
+    contentReturns(() => makePage(makeContents(7, 2)));
     const { router } = renderApp('/gallery');
     const grid = await screen.findByTestId('gallery-grid');
     expect(grid).toHaveAttribute('data-size', 'medium');
@@ -95,9 +80,9 @@ describe('gallery', () => {
   });
 
   it('pages by number and by "go to page"', async () => {
-    const requests = galleryReturns((params) => {
+    const requests = contentReturns((params) => {
       const page = Number(params.get('page') ?? '1');
-      return makePage(items(page * 100, 3), { page, totalCount: 100, hasNext: page < 5 });
+      return makePage(makeContents(page * 100, 3), { page, totalCount: 100, hasNext: page < 5 });
     });
     const { router } = renderApp('/gallery');
     await screen.findByText('Image 100');
@@ -118,10 +103,10 @@ describe('gallery', () => {
   });
 
   it('follows cursors in the scroll mode', async () => {
-    const requests = galleryReturns((params) =>
+    const requests = contentReturns((params) =>
       params.get('cursor') === 'c2'
-        ? makePage(items(30, 2), { hasNext: false })
-        : makePage(items(1, 2), { hasNext: true, nextCursor: 'c2' }),
+        ? makePage(makeContents(30, 2), { hasNext: false })
+        : makePage(makeContents(1, 2), { hasNext: true, nextCursor: 'c2' }),
     );
     renderApp('/gallery?mode=scroll');
     await screen.findByText('Image 1');
@@ -156,7 +141,7 @@ describe('gallery', () => {
               code: 'query_timeout',
               message: 'The query took too long; narrow the filters and retry',
             })
-          : HttpResponse.json(makePage(items(1, 1)));
+          : HttpResponse.json(makePage(makeContents(1, 1)));
       }),
     );
     renderApp('/gallery?q=a');
@@ -166,7 +151,7 @@ describe('gallery', () => {
   });
 
   it('does not ask the API when every source is off', async () => {
-    const requests = galleryReturns(() => makePage(items(1, 1)));
+    const requests = contentReturns(() => makePage(makeContents(1, 1)));
     renderApp('/gallery?sources=');
     expect(await screen.findByTestId('gallery-empty')).toHaveTextContent('All sources are switched off');
     expect(screen.getByTestId('source-mine-regular')).not.toBeChecked();

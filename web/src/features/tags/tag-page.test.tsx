@@ -4,31 +4,16 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type {
   ErrorResponse,
-  GalleryPage,
   TagFavoriteResponse,
   TagRatingBody,
   TagRatingResponse,
 } from '@genonaut/contracts';
-import { makeContent, makePage } from '@/testing/fixtures';
+import { makeContents, makePage } from '@/testing/fixtures';
+import { contentReturns } from '@/testing/gallery-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 import { makeTagDetail, TAG_IDS, tagDetailReturns } from '@/testing/tags-handlers';
-
-const items = (from: number, count: number) => Array.from({ length: count }, (_, i) => makeContent(from + i));
-
-/** Answers the tag's images with `page`, recording every request's query string. */
-function contentReturns(page: (params: URLSearchParams) => GalleryPage) {
-  const requests: URLSearchParams[] = [];
-  server.use(
-    http.get<never, never, GalleryPage>(`${API}/content`, ({ request }) => {
-      const params = new URL(request.url).searchParams;
-      requests.push(params);
-      return HttpResponse.json(page(params));
-    }),
-  );
-  return requests;
-}
 
 /**
  * Picks a star. jsdom lays nothing out, so the pointer position MUI's Rating reads on hover is
@@ -41,7 +26,7 @@ const signedInViewer = makeTagDetail({ viewer: { rating: null, isFavorite: false
 describe('tag page', () => {
   it('shows the tag, its routes, parents, children, counts, rating and images', async () => {
     server.use(tagDetailReturns());
-    const requests = contentReturns(() => makePage(items(1, 3), { totalCount: 30 }));
+    const requests = contentReturns(() => makePage(makeContents(1, 3), { totalCount: 30 }));
     renderApp('/tags/ink-wash');
     const page = await screen.findByTestId('tag-page');
     expect(screen.getByTestId('tag-name')).toHaveTextContent('Ink wash');
@@ -113,7 +98,7 @@ describe('tag page', () => {
     );
     const requests = contentReturns((params) => {
       const page = Number(params.get('page') ?? '1');
-      return makePage(items(page * 100, 2), { page, totalCount: 50, hasNext: page < 3 });
+      return makePage(makeContents(page * 100, 2), { page, totalCount: 50, hasNext: page < 3 });
     });
     const { router } = renderApp('/tags/painting');
     await screen.findByText('Image 100');
