@@ -7,6 +7,7 @@ export * from './content';
 export * from './generation';
 export * from './notifications';
 export * from './realtime';
+export * from './search-history';
 export * from './system';
 export * from './tags';
 export * from './users';

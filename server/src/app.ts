@@ -16,6 +16,7 @@ import { galleryRoutes } from './modules/content/gallery.routes';
 import { generationRoutes } from './modules/generation/generation.routes';
 import { modelsRoutes } from './modules/generation/models.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { searchHistoryRoutes } from './modules/search-history/search-history.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tagsRoutes } from './modules/tags/tags.routes';
@@ -63,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(tagsRoutes);
       await api.register(bookmarksRoutes);
       await api.register(notificationsRoutes);
+      await api.register(searchHistoryRoutes);
     },
     { prefix: '/api/v1' },
   );

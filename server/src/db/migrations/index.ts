@@ -10,6 +10,7 @@ import * as m20261127000600 from './20261127000600_moderation_analytics';
 import * as m20261127000700 from './20261127000700_gen_source_public_count';
 import * as m20261201000100 from './20261201000100_gallery_performance';
 import * as m20261201000200 from './20261201000200_bookmark_share_links';
+import * as m20261201000300 from './20261201000300_search_history_limit';
 
 export const migrations: Record<string, Migration> = {
   '20261127000100_users': m20261127000100,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261127000700_gen_source_public_count': m20261127000700,
   '20261201000100_gallery_performance': m20261201000100,
   '20261201000200_bookmark_share_links': m20261201000200,
+  '20261201000300_search_history_limit': m20261201000300,
 };
