@@ -450,14 +450,13 @@ describe('DELETE /content/:id', () => {
       logger: false,
     });
     try {
-      const started = Date.now();
+      // A request that waited for Redis forever would end this test at its timeout; no clock needed.
       const response = await offline.inject({
         method: 'DELETE',
         url: itemUrl(item.id),
         headers: { authorization: `Bearer ${token}` },
       });
       expect(response.statusCode).toBe(204);
-      expect(Date.now() - started).toBeLessThan(5_000);
       expect(
         await app.db.selectFrom('content_items').select('id').where('id', '=', item.id).execute(),
       ).toEqual([]);
