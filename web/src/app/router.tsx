@@ -29,6 +29,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.dashboard.path, lazy: lazy(() => import('./routes/dashboard')) },
               { path: paths.generate.path, lazy: lazy(() => import('./routes/generate')) },
+              { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
             ],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },

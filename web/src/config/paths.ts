@@ -19,6 +19,7 @@ export const paths = {
   contentItem: { path: '/content/:id', href: (id: number) => `/content/${id}` },
   generate: { path: '/generate', href: () => '/generate' },
   tags: { path: '/tags', href: () => '/tags' },
+  searchHistory: { path: '/search-history', href: () => '/search-history' },
   tag: { path: '/tags/:idOrSlug', href: (idOrSlug: string) => `/tags/${encodeURIComponent(idOrSlug)}` },
   login: {
     path: '/login',

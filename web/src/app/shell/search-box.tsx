@@ -5,9 +5,14 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import SearchIcon from '@mui/icons-material/Search';
 import { paths } from '@/config/paths';
-import { useRecentSearches } from '@/hooks/use-recent-searches';
+import { useCurrentUser } from '@/features/auth/api/get-current-user';
+import { RecentSearchOption } from '@/features/search-history/components/recent-search-option';
+import { useSearchSuggestions } from '@/features/search-history/hooks/use-search-suggestions';
 
-/** The app bar's search: runs a gallery search, offering the recent searches as you type. */
+/**
+ * The app bar's search: runs a gallery search, offering the recent searches as you type (a signed-in
+ * user's from their search history, a visitor's from this browser).
+ */
 export function SearchBox() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -15,13 +20,17 @@ export function SearchBox() {
   const onGallery = location.pathname === paths.gallery.path;
   const currentQ = onGallery ? (searchParams.get('q') ?? '') : '';
   const [input, setInput] = useState(currentQ);
-  const recent = useRecentSearches();
+  const signedIn = Boolean(useCurrentUser().data);
+  // Suggestions are asked for only once the box is used, not on every page load.
+  const [used, setUsed] = useState(false);
+  const recent = useSearchSuggestions({ signedIn, active: used, input });
+  const [highlighted, setHighlighted] = useState<string | null>(null);
 
   // Back/forward in the gallery changes q; the box follows the URL.
   useEffect(() => setInput(currentQ), [currentQ]);
 
   const search = (query: string) => {
-    recent.add(query);
+    recent.record(query);
     // On the gallery the other filters stay; elsewhere a search starts a fresh gallery view.
     const next = new URLSearchParams(onGallery ? searchParams : undefined);
     if (query.trim()) next.set('q', query.trim());
@@ -33,7 +42,7 @@ export function SearchBox() {
   return (
     <Autocomplete
       freeSolo
-      options={recent.searches}
+      options={recent.options}
       // Controlled with no value, so Enter runs a search every time, also the same query again.
       value={null}
       inputValue={input}
@@ -43,6 +52,18 @@ export function SearchBox() {
       onChange={(_event, value) => {
         if (typeof value === 'string') search(value);
       }}
+      onFocus={() => setUsed(true)}
+      onHighlightChange={(_event, option) => setHighlighted(option)}
+      onKeyDown={(event) => {
+        // Browsers' own address bars forget a suggestion with Shift+Delete.
+        if (event.key === 'Delete' && event.shiftKey && highlighted !== null) {
+          event.preventDefault();
+          recent.remove(highlighted);
+        }
+      }}
+      renderOption={({ key, ...props }, option) => (
+        <RecentSearchOption key={key} {...props} query={option} onRemove={recent.remove} />
+      )}
       sx={{ flex: 1, maxWidth: 560 }}
       slotProps={{ listbox: { 'aria-label': 'Recent searches' } as object }}
       renderInput={(params) => (

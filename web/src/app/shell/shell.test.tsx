@@ -42,8 +42,7 @@ describe('shell', () => {
     expect(screen.queryByTestId('notification-bell')).not.toBeInTheDocument();
   });
 
-  it('searches the gallery from the app bar and remembers recent searches', async () => {
-    server.use(...signedIn());
+  it('searches the gallery from the app bar and remembers a visitor’s recent searches', async () => {
     const { router } = renderApp('/');
     const user = userEvent.setup();
     const search = await screen.findByTestId('app-search');

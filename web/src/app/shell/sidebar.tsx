@@ -8,6 +8,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
+import HistoryIcon from '@mui/icons-material/History';
 import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import { paths } from '@/config/paths';
@@ -20,6 +21,7 @@ const NAV = [
   { label: 'Gallery', to: paths.gallery.href(), icon: <PhotoLibraryIcon />, end: false },
   { label: 'Generate', to: paths.generate.href(), icon: <AutoAwesomeIcon />, end: false },
   { label: 'Tags', to: paths.tags.href(), icon: <LocalOfferIcon />, end: false },
+  { label: 'History', to: paths.searchHistory.href(), icon: <HistoryIcon />, end: false },
 ];
 
 function NavList({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
