@@ -29,6 +29,12 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.dashboard.path, lazy: lazy(() => import('./routes/dashboard')) },
               { path: paths.generate.path, lazy: lazy(() => import('./routes/generate')) },
+              { path: paths.notifications.path, lazy: lazy(() => import('./routes/notifications')) },
+              { path: paths.notification.path, lazy: lazy(() => import('./routes/notification')) },
+              {
+                path: paths.notificationSettings.path,
+                lazy: lazy(() => import('./routes/notification-settings')),
+              },
               { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
             ],
           },

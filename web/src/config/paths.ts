@@ -21,6 +21,12 @@ export const paths = {
   tags: { path: '/tags', href: () => '/tags' },
   searchHistory: { path: '/search-history', href: () => '/search-history' },
   tag: { path: '/tags/:idOrSlug', href: (idOrSlug: string) => `/tags/${encodeURIComponent(idOrSlug)}` },
+  notifications: {
+    path: '/notifications',
+    href: (unreadOnly?: boolean) => (unreadOnly ? '/notifications?unread=true' : '/notifications'),
+  },
+  notification: { path: '/notifications/:id', href: (id: number) => `/notifications/${id}` },
+  notificationSettings: { path: '/settings/notifications', href: () => '/settings/notifications' },
   login: {
     path: '/login',
     href: (redirectTo?: string) =>

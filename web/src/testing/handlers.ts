@@ -8,6 +8,7 @@ import type {
   JobPage,
   ServerMessage,
   TagSuggestions,
+  UnreadCount,
   UserResponse,
 } from '@genonaut/contracts';
 import { makePage, makeStats, makeUser } from './fixtures';
@@ -37,10 +38,13 @@ export const handlers = [
   }),
 ];
 
-/** Makes `/auth/me` answer with a signed-in user (and the socket greet them with an unread count). */
+/** Makes `/auth/me` answer with a signed-in user (and the unread count, fetched and on the socket). */
 export function signedIn(user = makeUser(), unread = 0) {
   return [
     http.get<never, never, UserResponse>(`${API}/auth/me`, () => HttpResponse.json({ user })),
+    http.get<never, never, UnreadCount>(`${API}/notifications/unread-count`, () =>
+      HttpResponse.json({ unreadCount: unread }),
+    ),
     realtime.addEventListener('connection', ({ client }) => {
       const message: ServerMessage = { type: 'unreadCount', count: unread };
       client.send(JSON.stringify(message));

@@ -10,6 +10,7 @@ import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
 import HistoryIcon from '@mui/icons-material/History';
 import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
+import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import { paths } from '@/config/paths';
 
@@ -21,6 +22,7 @@ const NAV = [
   { label: 'Gallery', to: paths.gallery.href(), icon: <PhotoLibraryIcon />, end: false },
   { label: 'Generate', to: paths.generate.href(), icon: <AutoAwesomeIcon />, end: false },
   { label: 'Tags', to: paths.tags.href(), icon: <LocalOfferIcon />, end: false },
+  { label: 'Notifications', to: paths.notifications.href(), icon: <NotificationsIcon />, end: false },
   { label: 'History', to: paths.searchHistory.href(), icon: <HistoryIcon />, end: false },
 ];
 

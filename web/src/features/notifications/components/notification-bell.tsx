@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import Badge from '@mui/material/Badge';
+import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
@@ -7,6 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
 import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import type { Notification } from '@genonaut/contracts';
+import { paths } from '@/config/paths';
 import { useRealtimeMessages } from '@/hooks/use-realtime';
 import { useUnreadCount } from '../api/get-unread-count';
 
@@ -50,10 +53,24 @@ export function NotificationBell() {
           </MenuItem>
         )}
         {recent.map((notification) => (
-          <MenuItem key={notification.id} onClick={() => setAnchor(null)}>
+          <MenuItem
+            key={notification.id}
+            component={RouterLink}
+            to={paths.notification.href(notification.id)}
+            onClick={() => setAnchor(null)}
+          >
             <ListItemText primary={notification.title} secondary={notification.message} />
           </MenuItem>
         ))}
+        <Divider />
+        <MenuItem
+          component={RouterLink}
+          to={paths.notifications.href()}
+          onClick={() => setAnchor(null)}
+          data-testid="notification-bell-all"
+        >
+          <ListItemText primary="See all notifications" />
+        </MenuItem>
       </Menu>
     </>
   );

@@ -1,0 +1,7 @@
+import { NotificationSettingsPage } from '@/features/notifications/components/notification-settings-page';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+export function Component() {
+  useDocumentTitle('Notification settings');
+  return <NotificationSettingsPage />;
+}
