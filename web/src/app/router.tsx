@@ -24,11 +24,14 @@ export const routes: RouteObject[] = [
           { path: paths.contentItem.path, lazy: lazy(() => import('./routes/content-item')) },
           { path: paths.tags.path, lazy: lazy(() => import('./routes/tags')) },
           { path: paths.tag.path, lazy: lazy(() => import('./routes/tag')) },
+          { path: paths.sharedCategory.path, lazy: lazy(() => import('./routes/shared-category')) },
           {
             lazy: lazy(() => import('./routes/protected')),
             children: [
               { path: paths.dashboard.path, lazy: lazy(() => import('./routes/dashboard')) },
               { path: paths.generate.path, lazy: lazy(() => import('./routes/generate')) },
+              { path: paths.bookmarks.path, lazy: lazy(() => import('./routes/bookmarks')) },
+              { path: paths.bookmarkCategory.path, lazy: lazy(() => import('./routes/bookmark-category')) },
               { path: paths.notifications.path, lazy: lazy(() => import('./routes/notifications')) },
               { path: paths.notification.path, lazy: lazy(() => import('./routes/notification')) },
               {

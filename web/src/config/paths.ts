@@ -21,6 +21,18 @@ export const paths = {
   tags: { path: '/tags', href: () => '/tags' },
   searchHistory: { path: '/search-history', href: () => '/search-history' },
   tag: { path: '/tags/:idOrSlug', href: (idOrSlug: string) => `/tags/${encodeURIComponent(idOrSlug)}` },
+  bookmarks: { path: '/bookmarks', href: () => '/bookmarks' },
+  bookmarkCategory: {
+    path: '/bookmarks/:categoryId',
+    href: (categoryId: string, search?: URLSearchParams | string) => {
+      const query = search?.toString() ?? '';
+      return `/bookmarks/${encodeURIComponent(categoryId)}${query ? `?${query}` : ''}`;
+    },
+  },
+  sharedCategory: {
+    path: '/shared/:shareToken',
+    href: (shareToken: string) => `/shared/${encodeURIComponent(shareToken)}`,
+  },
   notifications: {
     path: '/notifications',
     href: (unreadOnly?: boolean) => (unreadOnly ? '/notifications?unread=true' : '/notifications'),

@@ -7,6 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
+import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
 import HistoryIcon from '@mui/icons-material/History';
 import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
@@ -22,6 +23,7 @@ const NAV = [
   { label: 'Gallery', to: paths.gallery.href(), icon: <PhotoLibraryIcon />, end: false },
   { label: 'Generate', to: paths.generate.href(), icon: <AutoAwesomeIcon />, end: false },
   { label: 'Tags', to: paths.tags.href(), icon: <LocalOfferIcon />, end: false },
+  { label: 'Bookmarks', to: paths.bookmarks.href(), icon: <BookmarksIcon />, end: false },
   { label: 'Notifications', to: paths.notifications.href(), icon: <NotificationsIcon />, end: false },
   { label: 'History', to: paths.searchHistory.href(), icon: <HistoryIcon />, end: false },
 ];
