@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
 
 // The first render of a file loads the lazy route chunks through Vite's transform, which can take
-// longer than the default second on a busy machine.
-configure({ asyncUtilTimeout: 5_000 });
+// several seconds on a busy 2-core machine; waiting longer costs nothing when things are quick.
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom has no matchMedia; MUI's colour scheme and useMediaQuery ask it (answer: a wide light screen).
 window.matchMedia = (query: string) =>
