@@ -7,6 +7,8 @@ import { bullConnection, bullPrefix, type QueueName } from './queues';
 import type { JobDefinition } from './registry';
 
 export interface WorkerHost {
+  /** Upserts the schedulers and runs every job's recover hook (what a launcher does once at start). */
+  recover(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,8 +72,7 @@ export async function startWorkerHost(
     workers.push(worker);
   }
   const marker = `${bullPrefix(ctx.config)}:worker-marker`;
-  const resync = async (): Promise<void> => {
-    if ((await ctx.redis.exists(marker)) === 1) return;
+  const recover = async (): Promise<void> => {
     for (const queue of queues) {
       const definitions = byQueue.get(queue.name as QueueName) ?? [];
       await upsertSchedulers(queue, definitions);
@@ -81,6 +82,9 @@ export async function startWorkerHost(
       }
     }
     await ctx.redis.set(marker, String(Date.now()));
+  };
+  const resync = async (): Promise<void> => {
+    if ((await ctx.redis.exists(marker)) === 0) await recover();
   };
   // At start the marker may already exist (another worker set it); recovery at start is the launcher's.
   await ctx.redis.set(marker, String(Date.now()));
@@ -97,6 +101,7 @@ export async function startWorkerHost(
   }, options.resyncIntervalMs ?? RESYNC_INTERVAL_MS);
   timer.unref();
   return {
+    recover,
     close: async () => {
       clearInterval(timer);
       await Promise.all(workers.map((w) => w.close()));

@@ -1,8 +1,5 @@
 import { backendPoolFor } from '../image-backends/backend-pool';
-import { Queue } from 'bullmq';
 import type { Config } from '../config';
-import { bullConnection, bullPrefix } from '../jobs/queues';
-import { requeueOrphans } from '../modules/generation/generation-recovery';
 import { syncModels } from '../modules/generation/model-sync';
 import { seedModelCatalogue } from '../db/seeds/demo/seed-taxonomy';
 import { createDatabase } from '../db/database';
@@ -30,20 +27,9 @@ export async function startWorker(config: Config): Promise<WorkerHost> {
     console.log(`[worker] model sync failed: ${String(error)}`),
   );
   // Queue again whatever the queue lost (e.g. demo jobs, or a Redis that was emptied).
-  const producer = new Queue('generation', {
-    connection: bullConnection(config, false),
-    prefix: bullPrefix(config),
-  });
-  try {
-    const recovered = await requeueOrphans(db, producer, config);
-    if (recovered.length > 0)
-      console.log(
-        `[worker] queued again ${recovered.length} job(s) the queue did not hold: ${recovered.join(', ')}`,
-      );
-  } finally {
-    await producer.close();
-  }
+  await host.recover();
   return {
+    recover: () => host.recover(),
     close: async () => {
       await host.close();
       redis.disconnect();
