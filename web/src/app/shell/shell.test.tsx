@@ -43,7 +43,9 @@ describe('shell', () => {
   });
 
   it('searches the gallery from the app bar and remembers a visitor’s recent searches', async () => {
-    const { router } = renderApp('/');
+    // A public page: the dashboard at / sends a visitor to the sign-in page, whose focused field could
+    // take the keystrokes if that redirect lands while typing.
+    const { router } = renderApp('/tags');
     const user = userEvent.setup();
     const search = await screen.findByTestId('app-search');
     await user.type(search, 'red fox{Enter}');
