@@ -41,6 +41,10 @@ export const routes: RouteObject[] = [
               { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
             ],
           },
+          {
+            lazy: lazy(() => import('./routes/admin-only')),
+            children: [],
+          },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },
         ],
       },

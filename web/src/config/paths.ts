@@ -39,6 +39,13 @@ export const paths = {
   },
   notification: { path: '/notifications/:id', href: (id: number) => `/notifications/${id}` },
   notificationSettings: { path: '/settings/notifications', href: () => '/settings/notifications' },
+  settings: { path: '/settings', href: () => '/settings' },
+  recommendations: { path: '/recommendations', href: () => '/recommendations' },
+  adminFlaggedContent: { path: '/admin/flagged-content', href: () => '/admin/flagged-content' },
+  adminUsers: { path: '/admin/users', href: () => '/admin/users' },
+  adminAnalytics: { path: '/admin/analytics', href: () => '/admin/analytics' },
+  /** The queue dashboard is served by the API itself, outside the app's router. */
+  queueDashboard: { path: '/admin/queues', href: () => '/admin/queues' },
   login: {
     path: '/login',
     href: (redirectTo?: string) =>

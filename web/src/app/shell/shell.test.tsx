@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '@genonaut/contracts';
@@ -56,6 +56,20 @@ describe('shell', () => {
     await user.click(search);
     await user.click(await screen.findByRole('option', { name: 'red fox' }));
     await waitFor(() => expect(currentUrl(router)).toBe('/gallery?q=red+fox'));
+  });
+
+  it('shows the administration links to admins only', async () => {
+    server.use(...signedIn(makeUser({ role: 'admin' })));
+    renderApp('/gallery');
+    const section = await screen.findByTestId('nav-admin');
+    expect(within(section).getByTestId('nav-admin-queues')).toHaveAttribute('href', '/admin/queues');
+  });
+
+  it('hides the administration links from other users', async () => {
+    server.use(...signedIn());
+    renderApp('/gallery');
+    expect(await screen.findByTestId('user-menu-button')).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-admin')).not.toBeInTheDocument();
   });
 
   it('signs out from the user menu', async () => {

@@ -1,10 +1,13 @@
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
+import ListSubheader from '@mui/material/ListSubheader';
 import Tooltip from '@mui/material/Tooltip';
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
 import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
@@ -13,40 +16,137 @@ import HistoryIcon from '@mui/icons-material/History';
 import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
 import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
+import QueueIcon from '@mui/icons-material/ViewListOutlined';
 import { paths } from '@/config/paths';
+import { useCurrentUser } from '@/features/auth/api/get-current-user';
 
 export const SIDEBAR_WIDTH = 232;
 export const SIDEBAR_COLLAPSED_WIDTH = 64;
 
-const NAV = [
-  { label: 'Dashboard', to: paths.dashboard.href(), icon: <DashboardIcon />, end: true },
-  { label: 'Gallery', to: paths.gallery.href(), icon: <PhotoLibraryIcon />, end: false },
-  { label: 'Generate', to: paths.generate.href(), icon: <AutoAwesomeIcon />, end: false },
-  { label: 'Tags', to: paths.tags.href(), icon: <LocalOfferIcon />, end: false },
-  { label: 'Bookmarks', to: paths.bookmarks.href(), icon: <BookmarksIcon />, end: false },
-  { label: 'Notifications', to: paths.notifications.href(), icon: <NotificationsIcon />, end: false },
-  { label: 'History', to: paths.searchHistory.href(), icon: <HistoryIcon />, end: false },
+interface NavItem {
+  label: string;
+  to: string;
+  icon: ReactNode;
+  end: boolean;
+  testId: string;
+  /** Served by the API outside the app's router: a full page load. */
+  external?: boolean;
+}
+
+const NAV: NavItem[] = [
+  {
+    label: 'Dashboard',
+    to: paths.dashboard.href(),
+    icon: <DashboardIcon />,
+    end: true,
+    testId: 'nav-dashboard',
+  },
+  {
+    label: 'Gallery',
+    to: paths.gallery.href(),
+    icon: <PhotoLibraryIcon />,
+    end: false,
+    testId: 'nav-gallery',
+  },
+  {
+    label: 'Generate',
+    to: paths.generate.href(),
+    icon: <AutoAwesomeIcon />,
+    end: false,
+    testId: 'nav-generate',
+  },
+  { label: 'Tags', to: paths.tags.href(), icon: <LocalOfferIcon />, end: false, testId: 'nav-tags' },
+  {
+    label: 'Bookmarks',
+    to: paths.bookmarks.href(),
+    icon: <BookmarksIcon />,
+    end: false,
+    testId: 'nav-bookmarks',
+  },
+  {
+    label: 'Notifications',
+    to: paths.notifications.href(),
+    icon: <NotificationsIcon />,
+    end: false,
+    testId: 'nav-notifications',
+  },
+  {
+    label: 'History',
+    to: paths.searchHistory.href(),
+    icon: <HistoryIcon />,
+    end: false,
+    testId: 'nav-history',
+  },
 ];
 
-function NavList({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
+/** Shown to administrators only. */
+const ADMIN_NAV: NavItem[] = [
+  {
+    label: 'Queues',
+    to: paths.queueDashboard.href(),
+    icon: <QueueIcon />,
+    end: false,
+    testId: 'nav-admin-queues',
+    external: true,
+  },
+];
+
+function NavEntry({
+  item,
+  collapsed,
+  onNavigate,
+}: {
+  item: NavItem;
+  collapsed: boolean;
+  onNavigate?: () => void;
+}) {
+  const common = {
+    onClick: onNavigate,
+    'data-testid': item.testId,
+    'aria-label': collapsed ? item.label : undefined,
+  };
   return (
-    <List component="nav" aria-label="Main">
-      {NAV.map((item) => (
-        <Tooltip key={item.to} title={collapsed ? item.label : ''} placement="right">
-          <ListItemButton
-            component={NavLink}
-            to={item.to}
-            end={item.end}
-            onClick={onNavigate}
-            data-testid={`nav-${item.label.toLowerCase()}`}
-            aria-label={collapsed ? item.label : undefined}
+    <Tooltip title={collapsed ? item.label : ''} placement="right">
+      {item.external ? (
+        <ListItemButton component="a" href={item.to} {...common}>
+          <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
+          {!collapsed && <ListItemText primary={item.label} />}
+        </ListItemButton>
+      ) : (
+        <ListItemButton component={NavLink} to={item.to} end={item.end} {...common}>
+          <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
+          {!collapsed && <ListItemText primary={item.label} />}
+        </ListItemButton>
+      )}
+    </Tooltip>
+  );
+}
+
+function NavList({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
+  const isAdmin = useCurrentUser().data?.role === 'admin';
+  return (
+    <>
+      <List component="nav" aria-label="Main">
+        {NAV.map((item) => (
+          <NavEntry key={item.to} item={item} collapsed={collapsed} onNavigate={onNavigate} />
+        ))}
+      </List>
+      {isAdmin && (
+        <>
+          <Divider />
+          <List
+            component="nav"
+            aria-label="Administration"
+            data-testid="nav-admin"
+            subheader={collapsed ? undefined : <ListSubheader disableSticky>Administration</ListSubheader>}
           >
-            <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
-            {!collapsed && <ListItemText primary={item.label} />}
-          </ListItemButton>
-        </Tooltip>
-      ))}
-    </List>
+            {ADMIN_NAV.map((item) => (
+              <NavEntry key={item.to} item={item} collapsed={collapsed} onNavigate={onNavigate} />
+            ))}
+          </List>
+        </>
+      )}
+    </>
   );
 }
 
