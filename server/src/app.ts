@@ -6,6 +6,7 @@ import { errorsPlugin } from './plugins/errors';
 import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
 import { realtimePlugin } from './plugins/realtime';
+import { responseCachePlugin } from './plugins/response-cache';
 import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { queueDashboardPlugin } from './plugins/queue-dashboard';
@@ -48,6 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
   await app.register(authPlugin);
   await app.register(securityPlugin);
+  await app.register(responseCachePlugin);
   await app.register(swaggerPlugin, { version: options.version ?? version });
   // After auth, security and swagger: the WebSocket route needs their hooks (guard, rate limit, docs).
   await app.register(realtimePlugin);

@@ -311,6 +311,14 @@ export const configVariables: ConfigVariable[] = [
     parse: int(0, 100),
   },
   {
+    name: 'RESPONSE_CACHE_SECONDS',
+    key: 'responseCacheSeconds',
+    description:
+      'How long shareable anonymous responses (gallery first pages, stats, tag hierarchy) are cached; 0 turns the cache off.',
+    default: byEnv({ test: '0' }, '60'),
+    parse: int(0, 86_400),
+  },
+  {
     name: 'ANALYTICS_RETENTION_DAYS',
     key: 'analyticsRetentionDays',
     description: 'How long hourly analytics rows are kept.',

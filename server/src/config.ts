@@ -44,6 +44,7 @@ export interface Config {
   rateLimitGeneralPerMin: number;
   rateLimitGenerationPerMin: number;
   moderationHideThreshold: number;
+  responseCacheSeconds: number;
   analyticsRetentionDays: number;
   demoPassword: string | undefined;
   seedDemoOnStart: boolean;

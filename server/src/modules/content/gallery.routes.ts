@@ -6,7 +6,7 @@ export const galleryRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) =>
   app.get(
     '/content',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'content' },
       schema: {
         tags: ['Content'],
         summary: 'The gallery: visible items filtered by source, search and tags, sorted and paged',
@@ -23,7 +23,7 @@ export const galleryRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) =>
   app.get(
     '/content/stats',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'content' },
       schema: {
         tags: ['Content'],
         summary: 'Item counts for the four gallery source switches, for the caller',

@@ -51,7 +51,7 @@ export const tagsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tags/hierarchy',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'tags', cacheForEveryone: true },
       schema: {
         tags,
         summary: 'Every tag with all its parent ids, child and content counts, and the root ids',
@@ -64,7 +64,7 @@ export const tagsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tags/popular',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'tags', cacheForEveryone: true },
       schema: {
         tags,
         summary: 'The most used tags, from the precomputed tag statistics',

@@ -1,0 +1,78 @@
+// Serialised responses by key: a small in-process LRU in front of Redis. Keys carry the namespace's
+// version (cache-versions.ts), so invalidation never deletes anything: new versions simply miss, and
+// old entries age out (TTL in Redis, TTL and size bounds here). Redis trouble only costs hits.
+import type { Redis } from 'ioredis';
+
+export interface ResponseCacheOptions {
+  redis: Redis;
+  keyPrefix: string;
+  ttlSeconds: number;
+  /** Bounds of the in-process layer. */
+  maxEntries?: number;
+  maxBytes?: number;
+}
+
+interface Entry {
+  body: string;
+  expiresAt: number;
+}
+
+export class ResponseCache {
+  private readonly local = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.maxEntries = options.maxEntries ?? 500;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const entry = this.local.get(key);
+    if (entry) {
+      if (entry.expiresAt > Date.now()) {
+        // Most recently used last: eviction takes from the front.
+        this.local.delete(key);
+        this.local.set(key, entry);
+        return entry.body;
+      }
+      this.drop(key, entry);
+    }
+    let body: string | null;
+    try {
+      body = await this.options.redis.get(this.redisKey(key));
+    } catch {
+      return undefined;
+    }
+    if (body === null) return undefined;
+    this.remember(key, body);
+    return body;
+  }
+
+  set(key: string, body: string): void {
+    this.remember(key, body);
+    this.options.redis.set(this.redisKey(key), body, 'EX', this.options.ttlSeconds).catch(() => {});
+  }
+
+  private remember(key: string, body: string): void {
+    const old = this.local.get(key);
+    if (old) this.drop(key, old);
+    if (body.length > this.maxBytes / 4) return;
+    this.local.set(key, { body, expiresAt: Date.now() + this.options.ttlSeconds * 1000 });
+    this.bytes += body.length;
+    for (const [oldestKey, oldest] of this.local) {
+      if (this.local.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.drop(oldestKey, oldest);
+    }
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.local.delete(key);
+    this.bytes -= entry.body.length;
+  }
+
+  private redisKey(key: string): string {
+    return `${this.options.keyPrefix}:cache:${key}`;
+  }
+}

@@ -1,0 +1,80 @@
+// SPEC §12: hot, shareable responses are cached in Redis (with a small in-process layer in front) and
+// invalidated by version on writes. A route opts in with `config.cache = '<namespace>'`. Only GETs of a
+// first page (no cursor, page 1) are shared, and only for anonymous callers unless the route says its
+// answer is the same for everyone: a signed-in caller's gallery carries their own ratings, bookmarks and
+// items. `Cache-Control: no-cache` asks for a fresh answer (the benchmark times uncached responses that
+// way). `X-Cache` says hit, miss or bypass.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { CacheVersions, type CacheNamespace } from '../lib/cache-versions';
+import { ResponseCache } from '../lib/response-cache';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Anonymous answers of this GET route are shared through the response cache under this namespace. */
+    cache?: CacheNamespace;
+    /** The answer is the same for every caller (no viewer fields): signed-in callers share it too. */
+    cacheForEveryone?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set on a cache miss: where the answer is stored once sent. */
+    responseCacheKey?: string;
+  }
+}
+
+/** The path with its query parameters in a fixed order, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
+export function cacheKeyOf(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  params.sort();
+  const query = params.toString();
+  return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at);
+}
+
+/** First pages only (SPEC §12): deeper pages are rarely asked twice and would crowd out the hot ones. */
+function isFirstPage(query: unknown): boolean {
+  const { cursor, page } = (query ?? {}) as { cursor?: unknown; page?: unknown };
+  return cursor === undefined && (page === undefined || page === 1);
+}
+
+export const responseCachePlugin = fp(async (app: FastifyInstance) => {
+  const { config } = app;
+  if (config.responseCacheSeconds === 0 || !config.databaseUrl) return;
+  const versions = new CacheVersions({
+    databaseUrl: config.databaseUrl,
+    onProblem: (message) => app.log.warn(message),
+  });
+  const cache = new ResponseCache({
+    redis: app.redis,
+    keyPrefix: config.redisKeyPrefix,
+    ttlSeconds: config.responseCacheSeconds,
+  });
+  await versions.start();
+  app.addHook('onClose', () => versions.close());
+
+  app.addHook('preHandler', async (request, reply) => {
+    const { cache: namespace, cacheForEveryone } = request.routeOptions.config;
+    if (!namespace || request.method !== 'GET' || !isFirstPage(request.query)) return;
+    if (request.user && !cacheForEveryone) return;
+    const version = versions.current(namespace);
+    if (version === undefined || /no-cache|no-store/.test(request.headers['cache-control'] ?? '')) {
+      reply.header('x-cache', 'bypass');
+      return;
+    }
+    const key = `${namespace}:${version}:${cacheKeyOf(request.url)}`;
+    const body = await cache.get(key);
+    if (body !== undefined) {
+      return reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+    }
+    reply.header('x-cache', 'miss');
+    request.responseCacheKey = key;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.responseCacheKey && reply.statusCode === 200 && typeof payload === 'string') {
+      cache.set(request.responseCacheKey, payload);
+    }
+    return payload;
+  });
+});

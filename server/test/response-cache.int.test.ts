@@ -1,0 +1,156 @@
+// The response cache of SPEC §12 over the real stack: anonymous first pages are served from the cache,
+// every committed write that changes them (by any writer, here plain SQL) makes the next answer fresh,
+// and nothing viewer-specific is ever shared. Other test files write to the same database at the same
+// time, which also moves the versions: assertions on hits retry until two answers in a row meet.
+import type { FastifyInstance } from 'fastify';
+import type { GalleryPage, TagHierarchy } from '@genonaut/contracts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CacheVersions } from '../src/lib/cache-versions';
+import { cacheKeyOf } from '../src/plugins/response-cache';
+import { as, signUp, type Session } from './auth-helpers';
+import { createContent, createTag } from './factories';
+import { buildTestApp, testConfig } from './test-context';
+
+let app: FastifyInstance;
+let owner: Session;
+const WAIT = { timeout: 20_000, interval: 50 };
+
+beforeAll(async () => {
+  app = await buildTestApp({ RESPONSE_CACHE_SECONDS: '60' });
+  owner = await signUp(app);
+});
+afterAll(() => app.close());
+
+const get = (url: string, session: Session | null = null, headers: Record<string, string> = {}) =>
+  app.inject(as(session, { method: 'GET', url, headers }));
+
+/** Asks twice until the second answer is a hit equal to the first (another file's write can intervene). */
+async function cachedPair(url: string) {
+  return vi.waitFor(async () => {
+    const first = await get(url);
+    const second = await get(url);
+    expect(first.statusCode).toBe(200);
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body).toBe(first.body);
+    return second;
+  }, WAIT);
+}
+
+describe('anonymous gallery pages', () => {
+  const url = () => `/api/v1/content?creatorId=${owner.user.id}&pageSize=10`;
+
+  it('are served from the cache on the second request, with the same body and content type', async () => {
+    await createContent(app.db, owner.user.id);
+    const hit = await cachedPair(url());
+    expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(hit.json<GalleryPage>().items).toHaveLength(1);
+  });
+
+  it('show a new item once its insert commits', async () => {
+    await cachedPair(url());
+    const created = await createContent(app.db, owner.user.id, { title: 'Fresh after the cache' });
+    await vi.waitFor(async () => {
+      const ids = (await get(url())).json<GalleryPage>().items.map((item) => item.id);
+      expect(ids).toContain(created.id);
+    }, WAIT);
+  });
+
+  it('drop an item made private and show a changed title', async () => {
+    const item = await createContent(app.db, owner.user.id, { title: 'Soon private' });
+    await vi.waitFor(async () => {
+      expect((await get(url())).json<GalleryPage>().items.map((i) => i.id)).toContain(item.id);
+    }, WAIT);
+    await cachedPair(url());
+    await app.db.updateTable('content_items').set({ is_private: true }).where('id', '=', item.id).execute();
+    await vi.waitFor(async () => {
+      expect((await get(url())).json<GalleryPage>().items.map((i) => i.id)).not.toContain(item.id);
+    }, WAIT);
+  });
+
+  it('are never shared with signed-in callers, whose answers carry their own state', async () => {
+    await cachedPair(url());
+    const mine = await get(url(), owner);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['x-cache']).toBeUndefined();
+    expect(mine.json<GalleryPage>().items[0]).toHaveProperty('viewer');
+  });
+
+  it('are fetched fresh with Cache-Control: no-cache', async () => {
+    await cachedPair(url());
+    const fresh = await get(url(), null, { 'cache-control': 'no-cache' });
+    expect(fresh.headers['x-cache']).toBe('bypass');
+  });
+
+  it('are cached for the first page only, not for cursor or later pages', async () => {
+    await createContent(app.db, owner.user.id);
+    const later = `/api/v1/content?creatorId=${owner.user.id}&pageSize=1&page=2`;
+    expect((await get(later)).headers['x-cache']).toBeUndefined();
+    const first = (await get(`/api/v1/content?creatorId=${owner.user.id}&pageSize=1`)).json<GalleryPage>();
+    const cursor = first.pagination.nextCursor;
+    expect(cursor).not.toBeNull();
+    const next = await get(`/api/v1/content?creatorId=${owner.user.id}&pageSize=1&cursor=${cursor}`);
+    expect(next.statusCode).toBe(200);
+    expect(next.headers['x-cache']).toBeUndefined();
+  });
+
+  it('keep errors out of the cache', async () => {
+    const bad = '/api/v1/content?sort=sideways';
+    expect((await get(bad)).statusCode).toBe(400);
+    const again = await get(bad);
+    expect(again.statusCode).toBe(400);
+    expect(again.headers['x-cache']).not.toBe('hit');
+  });
+});
+
+describe('the tag hierarchy', () => {
+  it('is shared by everyone and follows a renamed tag', async () => {
+    const tag = await createTag(app.db, { name: 'Before rename' });
+    const url = '/api/v1/tags/hierarchy';
+    await vi.waitFor(async () => {
+      const hierarchy = (await get(url)).json<TagHierarchy>();
+      expect(hierarchy.nodes.find((n) => n.id === tag.id)?.name).toBe('Before rename');
+    }, WAIT);
+    await cachedPair(url);
+    await vi.waitFor(async () => expect((await get(url, owner)).headers['x-cache']).toBe('hit'), WAIT);
+    await app.db.updateTable('tags').set({ name: 'After rename' }).where('id', '=', tag.id).execute();
+    await vi.waitFor(async () => {
+      const hierarchy = (await get(url, owner)).json<TagHierarchy>();
+      expect(hierarchy.nodes.find((n) => n.id === tag.id)?.name).toBe('After rename');
+    }, WAIT);
+  });
+});
+
+describe('cache versions', () => {
+  it('agree between processes after a write, so they share entries', async () => {
+    const config = testConfig();
+    const a = new CacheVersions({ databaseUrl: config.databaseUrl ?? '' });
+    const b = new CacheVersions({ databaseUrl: config.databaseUrl ?? '' });
+    await Promise.all([a.start(), b.start()]);
+    try {
+      expect(a.current('content')).toBeDefined();
+      await createContent(app.db, owner.user.id);
+      await vi.waitFor(() => {
+        expect(a.current('content')).not.toMatch(/^fresh/);
+        expect(a.current('content')).toBe(b.current('content'));
+      }, WAIT);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('turn caching off while the database cannot be listened to', async () => {
+    const versions = new CacheVersions({
+      databaseUrl: 'postgres://nobody@127.0.0.1:1/none',
+      maxBackoffMs: 50,
+    });
+    await versions.start();
+    expect(versions.current('content')).toBeUndefined();
+    await versions.close();
+  });
+
+  it('key entries by path and sorted query', () => {
+    expect(cacheKeyOf('/api/v1/content?b=2&a=1')).toBe(cacheKeyOf('/api/v1/content?a=1&b=2'));
+    expect(cacheKeyOf('/api/v1/content?')).toBe('/api/v1/content');
+    expect(cacheKeyOf('/api/v1/content?q=a%20b')).not.toBe(cacheKeyOf('/api/v1/content?q=a'));
+  });
+});
