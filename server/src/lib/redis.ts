@@ -2,7 +2,10 @@
 // becomes a 503 at once instead of a hung request; workers pass blocking: true, as BullMQ requires.
 import { Redis } from 'ioredis';
 
-export function createRedis(url: string, opts: { blocking?: boolean; name?: string } = {}): Redis {
+export function createRedis(
+  url: string,
+  opts: { blocking?: boolean; name?: string; autoPipelining?: boolean } = {},
+): Redis {
   const redis = new Redis(url, {
     connectionName: opts.name ?? 'genonaut',
     lazyConnect: true,
@@ -10,6 +13,8 @@ export function createRedis(url: string, opts: { blocking?: boolean; name?: stri
     enableOfflineQueue: opts.blocking ?? false,
     maxRetriesPerRequest: opts.blocking ? null : 1,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
+    // Commands issued in the same tick (the rate limit of concurrent requests) go out in one write.
+    enableAutoPipelining: opts.autoPipelining ?? false,
   });
   // Connection errors are reported by commands that fail; without a listener ioredis would log each
   // reconnect attempt as an unhandled error event.

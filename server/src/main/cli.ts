@@ -108,7 +108,12 @@ program
   .description('Run the gallery query suite (SPEC §12) against a running API and print p50/p95')
   .option('--url <url>', 'base URL of the API', 'http://127.0.0.1:8701')
   .option('--runs <n>', 'measured runs per query', positiveInt('--runs'), 60)
-  .option('--duration <s>', 'seconds of each request-rate run', positiveInt('--duration'), 10)
+  .option(
+    '--duration <s>',
+    'seconds of each request-rate measurement, in 3 interleaved rounds',
+    positiveInt('--duration'),
+    10,
+  )
   .option('--json <file>', 'also write the report as JSON')
   .option(
     '--api-pid <pid>',

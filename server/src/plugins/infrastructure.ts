@@ -46,7 +46,7 @@ export const infrastructurePlugin = fp(async (app: FastifyInstance, opts: Infras
       statementTimeoutMs: config.statementTimeoutMs,
       applicationName: 'genonaut-api',
     });
-  const redis = opts.redis ?? createRedis(config.redisUrl, { name: 'genonaut-api' });
+  const redis = opts.redis ?? createRedis(config.redisUrl, { name: 'genonaut-api', autoPipelining: true });
   if (!opts.redis && !(await connectRedis(redis)))
     app.log.warn('Redis is not reachable; retrying in the background');
 

@@ -73,7 +73,7 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.responseCacheKey && reply.statusCode === 200 && typeof payload === 'string') {
-      cache.set(request.responseCacheKey, payload);
+      cache.set(request.responseCacheKey, Buffer.from(payload));
     }
     return payload;
   });

@@ -1,9 +1,10 @@
 // Security headers (a CSP that fits the SPA), CORS for configured origins only, the general API rate
 // limit in Redis, and the same-origin rule for cookie-authenticated state changes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DomainError } from '../errors';
 import { SESSION_COOKIE } from './auth';
@@ -21,28 +22,51 @@ export function isAllowedOrigin(
   return own.has(origin);
 }
 
+/** The headers a helmet middleware sets, collected from one run against a stand-in response. */
+function staticHeaders(middleware: ReturnType<typeof helmet>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name];
+    },
+  };
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return headers;
+}
+
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   const { config } = app;
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // MUI (emotion) injects <style> elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+  // Helmet's headers do not depend on the request, so they are worked out once and set in one call
+  // (the Fastify wrapper rebuilt the middleware, parsing the CSP again, on every request).
+  const securityHeaders = staticHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // MUI (emotion) injects <style> elements at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        },
       },
-    },
-    // Images are served to other origins' <img> tags only through the API, by id.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-    hsts: config.env === 'production',
+      // Images are served to other origins' <img> tags only through the API, by id.
+      crossOriginResourcePolicy: { policy: 'same-site' },
+      hsts: config.env === 'production',
+    }),
+  );
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
 
   await app.register(cors, {
