@@ -15,10 +15,19 @@ let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 let db: Database;
 let dir: string;
 let summary: BulkSeedSummary;
+let indexesBefore: string[];
+const indexDefinitions = async () =>
+  (
+    await sql<{ definition: string }>`SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index
+      WHERE indrelid IN ('content_items'::regclass, 'content_tags'::regclass, 'content_ratings'::regclass,
+                         'user_interactions'::regclass, 'bookmarks'::regclass)
+      ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.definition);
 beforeAll(async () => {
   scratch = await scratchDatabase('bulk');
   await migrateToLatest(scratch.url);
   db = createDatabase({ url: scratch.url, poolSize: 2 });
+  indexesBefore = await indexDefinitions();
   dir = await mkdtemp(path.join(os.tmpdir(), 'genonaut-bulk-'));
   summary = await seedBulk(scratch.url, new LocalStorage(dir), {
     items: 2_000,
@@ -37,6 +46,11 @@ afterAll(async () => {
 const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows[0] as T;
 
 describe('seed bulk', () => {
+  it('builds the secondary indexes it set aside for the load again, exactly as they were', async () => {
+    expect(indexesBefore.length).toBeGreaterThan(10);
+    expect(await indexDefinitions()).toEqual(indexesBefore);
+  });
+
   it('writes items, users, about 30 tags per item, ratings, interactions and bookmarks', async () => {
     const c = await one(sql<Record<string, number>>`SELECT
       (SELECT count(*) FROM content_items)::int AS items,

@@ -13,6 +13,7 @@ import { loadCheckpoints, loadLoras } from '../catalogue';
 import { seedTaxonomy } from '../demo/seed-taxonomy';
 import { bulkTags } from './bulk-tags';
 import { CopyWriter } from './copy-writer';
+import { dropSecondaryIndexes, rebuildIndexes, type DeferredIndex } from './deferred-indexes';
 import { storeImagePool } from './image-pool';
 import {
   bookmarkColumns,
@@ -25,6 +26,8 @@ import {
 
 const USER_NAMESPACE = 'b3c1d2e4-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 const CHUNK = 5_000;
+/** The tables COPY fills: their secondary indexes are built after the load. */
+const LOADED_TABLES = ['content_items', 'content_tags', 'content_ratings', 'user_interactions', 'bookmarks'];
 /** Every size drawParams can choose (SD 1.5 and SDXL at half scale). */
 const IMAGE_SIZES = [
   [512, 768],
@@ -115,7 +118,10 @@ export async function seedBulk(
     const firstId = Number(ids.rows[0]?.next ?? 1);
 
     const clients = await Promise.all(Array.from({ length: 6 }, () => pool.connect()));
+    let deferred: DeferredIndex[] = [];
     try {
+      deferred = await dropSecondaryIndexes(clients[0] as pg.PoolClient, LOADED_TABLES);
+      log(`${deferred.length} secondary indexes dropped for the load, rebuilt after it`);
       for (const c of clients) await c.query(`SET session_replication_role = replica`);
       const [cu, ci, ct, cr, cx, cb] = clients as [
         pg.PoolClient,
@@ -172,7 +178,8 @@ export async function seedBulk(
       const counts = Object.fromEntries(
         await Promise.all(Object.entries(writers).map(async ([k, w]) => [k, await w.end()] as const)),
       ) as Record<keyof ChunkRows, number>;
-      log('Rows written; default bookmark categories, indexes and statistics next');
+      log('Rows written; indexes, default bookmark categories and statistics next');
+      await rebuildIndexes(clients.slice(0, 2), deferred.splice(0), log);
 
       await cu.query(`
         INSERT INTO bookmark_categories (user_id, name, description, is_default, sort_index)
@@ -212,7 +219,17 @@ export async function seedBulk(
         seconds: Math.round((Date.now() - started) / 100) / 10,
       };
     } finally {
-      for (const c of clients) c.release();
+      // Connections that failed mid-COPY are discarded rather than reused.
+      for (const c of clients) c.release(true);
+      // A failed load still gets its indexes back (over the rows it wrote), on a fresh connection.
+      if (deferred.length > 0) {
+        const repair = await pool.connect();
+        try {
+          await rebuildIndexes([repair], deferred, log);
+        } finally {
+          repair.release(true);
+        }
+      }
     }
   } finally {
     await pool.end();

@@ -1,0 +1,45 @@
+// Secondary indexes are cheaper built once over the loaded rows than maintained row by row during COPY
+// (the trigram GIN indexes on prompts and titles most of all). Indexes that back a constraint (primary
+// keys, unique constraints) stay: the load relies on them. The caller rebuilds what was dropped even when
+// the load fails, so the database never stays without them.
+import type pg from 'pg';
+
+export interface DeferredIndex {
+  name: string;
+  definition: string;
+}
+
+export async function dropSecondaryIndexes(
+  client: pg.PoolClient,
+  tables: string[],
+): Promise<DeferredIndex[]> {
+  const { rows } = await client.query<DeferredIndex>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i
+     WHERE i.indrelid = ANY($1::regclass[])
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+     ORDER BY 1`,
+    [tables],
+  );
+  for (const index of rows) await client.query(`DROP INDEX ${index.name}`);
+  return rows;
+}
+
+/** Builds the indexes over the given connections, one index per connection at a time. */
+export async function rebuildIndexes(
+  clients: pg.PoolClient[],
+  indexes: DeferredIndex[],
+  log: (message: string) => void,
+): Promise<void> {
+  const queue = [...indexes];
+  await Promise.all(
+    clients.map(async (client) => {
+      await client.query(`SET maintenance_work_mem = '512MB'`);
+      for (let index = queue.shift(); index; index = queue.shift()) {
+        const started = Date.now();
+        await client.query(index.definition);
+        log(`index ${index.name} rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+    }),
+  );
+}
