@@ -18,7 +18,10 @@ export async function dropSecondaryIndexes(
      FROM pg_index i
      WHERE i.indrelid = ANY($1::regclass[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-     ORDER BY 1`,
+     -- The longest builds first (the GIN trigram indexes, then the biggest tables), so the connections
+     -- finish together instead of one starting the longest build last.
+     ORDER BY (SELECT amname FROM pg_am a JOIN pg_class c ON c.relam = a.oid WHERE c.oid = i.indexrelid) = 'gin' DESC,
+       pg_relation_size(i.indrelid) DESC, 1`,
     [tables],
   );
   for (const index of rows) await client.query(`DROP INDEX ${index.name}`);
@@ -34,7 +37,8 @@ export async function rebuildIndexes(
   const queue = [...indexes];
   await Promise.all(
     clients.map(async (client) => {
-      await client.query(`SET maintenance_work_mem = '512MB'`);
+      // GIN builds flush their accumulated entries whenever this fills up.
+      await client.query(`SET maintenance_work_mem = '1GB'`);
       for (let index = queue.shift(); index; index = queue.shift()) {
         const started = Date.now();
         await client.query(index.definition);
