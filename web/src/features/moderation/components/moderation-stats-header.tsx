@@ -46,10 +46,11 @@ export function ModerationStatsHeader() {
         <Count label="Approved" value={data.approved} testId="stat-approved" />
         <Count label="Removed" value={data.removed} testId="stat-removed" />
       </Stack>
+      {/* Grows only beside the counts: in the phone's column layout flex: 1 would zero its height. */}
       <Box
         role="img"
         aria-label={`Risk histogram: ${data.riskHistogram.map((b) => `${b.from}–${b.to}: ${b.count}`).join(', ')}`}
-        sx={{ display: 'flex', alignItems: 'flex-end', gap: 0.5, height: 72, flex: 1, minWidth: 160 }}
+        sx={{ display: 'flex', alignItems: 'flex-end', gap: 0.5, height: 72, flex: { sm: 1 }, minWidth: 160 }}
         data-testid="risk-histogram"
       >
         {data.riskHistogram.map((band) => (
