@@ -8,14 +8,53 @@ import Select from '@mui/material/Select';
 import Slider from '@mui/material/Slider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { sorts, type FlaggedFilters } from '../hooks/use-flagged-filters';
+import type { FlaggedFilters, SourceFilter, StatusFilter } from '../hooks/use-flagged-filters';
 
+const statusLabels: Record<StatusFilter, string> = { pending: 'Pending', approved: 'Approved', all: 'All' };
+const sourceLabels: Record<SourceFilter, string> = { any: 'Any source', regular: 'Regular', auto: 'Auto' };
 const sortLabels: Record<FlaggedSort, string> = {
   '-risk': 'Highest risk first',
   risk: 'Lowest risk first',
   '-created': 'Newest first',
   created: 'Oldest first',
 };
+
+/** One labelled dropdown over a fixed set of values (in the order of `options`). */
+function FilterSelect<T extends string>({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+  minWidth = 140,
+}: {
+  name: string;
+  label: string;
+  value: T;
+  options: Record<T, string>;
+  onChange: (value: T) => void;
+  minWidth?: number;
+}) {
+  const values = Object.keys(options) as T[];
+  return (
+    <FormControl size="small" sx={{ minWidth }}>
+      <InputLabel id={`flag-${name}-label`}>{label}</InputLabel>
+      <Select
+        labelId={`flag-${name}-label`}
+        label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        data-testid={`filter-${name}`}
+      >
+        {values.map((v) => (
+          <MenuItem key={v} value={v}>
+            {options[v]}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
 
 /** Status, source, sort and a risk range; every change lands in the URL through `onChange`. */
 export function FlaggedFiltersBar({
@@ -34,50 +73,28 @@ export function FlaggedFiltersBar({
       sx={{ gap: 2, flexWrap: 'wrap' }}
       data-testid="flagged-filters"
     >
-      <FormControl size="small" sx={{ minWidth: 140 }}>
-        <InputLabel id="flag-status-label">Status</InputLabel>
-        <Select
-          labelId="flag-status-label"
-          label="Status"
-          value={filters.status}
-          onChange={(e) => onChange({ status: e.target.value })}
-          data-testid="filter-status"
-        >
-          <MenuItem value="pending">Pending</MenuItem>
-          <MenuItem value="approved">Approved</MenuItem>
-          <MenuItem value="all">All</MenuItem>
-        </Select>
-      </FormControl>
-      <FormControl size="small" sx={{ minWidth: 140 }}>
-        <InputLabel id="flag-source-label">Source</InputLabel>
-        <Select
-          labelId="flag-source-label"
-          label="Source"
-          value={filters.source}
-          onChange={(e) => onChange({ source: e.target.value })}
-          data-testid="filter-source"
-        >
-          <MenuItem value="any">Any source</MenuItem>
-          <MenuItem value="regular">Regular</MenuItem>
-          <MenuItem value="auto">Auto</MenuItem>
-        </Select>
-      </FormControl>
-      <FormControl size="small" sx={{ minWidth: 180 }}>
-        <InputLabel id="flag-sort-label">Sort</InputLabel>
-        <Select
-          labelId="flag-sort-label"
-          label="Sort"
-          value={filters.sort}
-          onChange={(e) => onChange({ sort: e.target.value })}
-          data-testid="filter-sort"
-        >
-          {sorts.map((sort) => (
-            <MenuItem key={sort} value={sort}>
-              {sortLabels[sort]}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={filters.status}
+        options={statusLabels}
+        onChange={(status) => onChange({ status })}
+      />
+      <FilterSelect
+        name="source"
+        label="Source"
+        value={filters.source}
+        options={sourceLabels}
+        onChange={(source) => onChange({ source })}
+      />
+      <FilterSelect
+        name="sort"
+        label="Sort"
+        value={filters.sort}
+        options={sortLabels}
+        onChange={(sort) => onChange({ sort })}
+        minWidth={180}
+      />
       <Box sx={{ minWidth: 200, flex: 1, px: 1 }}>
         <Typography id="risk-range-label" variant="body2" color="text.secondary">
           Risk {range[0]}–{range[1]}

@@ -12,21 +12,19 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { MutationError } from '@/components/mutation-error';
 import { QueryStates } from '@/components/query-states';
 import { paths } from '@/config/paths';
 import { useFlaggedItem } from '../api/get-flagged-item';
 import { useReviewFlaggedItem } from '../api/review-flagged-item';
 import { formatRisk, riskColor } from '../utils/risk';
-import { ConfirmRemoveDialog } from './confirm-remove-dialog';
 import { HighlightedText } from './highlighted-text';
+import { ReviewActions } from './review-actions';
 import { RiskBreakdown } from './risk-breakdown';
 
 function Review({ item }: { item: FlaggedItemDetail }) {
   const navigate = useNavigate();
   const review = useReviewFlaggedItem(item.id);
   const [notes, setNotes] = useState(item.notes ?? '');
-  const [confirming, setConfirming] = useState(false);
   const image = item.content.thumbnails.large ?? item.content.image;
   const decide = (decision: 'approve' | 'remove') =>
     review.mutate(
@@ -124,42 +122,19 @@ function Review({ item }: { item: FlaggedItemDetail }) {
             everyone it is shared with.
           </Alert>
         )}
-        <Stack direction="row" spacing={1}>
-          <Button
-            variant="contained"
-            color="success"
-            onClick={() => decide('approve')}
-            disabled={item.status === 'approved' || review.isPending}
-            loading={review.isPending && review.variables.decision === 'approve'}
-            data-testid="review-approve"
-          >
-            Approve
-          </Button>
-          <Button
-            variant="outlined"
-            color="error"
-            onClick={() => {
-              review.reset();
-              setConfirming(true);
-            }}
-            disabled={review.isPending}
-            data-testid="review-remove"
-          >
-            Remove
-          </Button>
-        </Stack>
-        {!confirming && (
-          <MutationError error={review.error} message="The review was not saved" testId="review-error" />
-        )}
+        <ReviewActions
+          testIdPrefix="review"
+          count={1}
+          pending={review.isPending}
+          approving={review.isPending && review.variables.decision === 'approve'}
+          approveDisabled={item.status === 'approved'}
+          error={review.error}
+          errorMessage="The review was not saved"
+          onApprove={() => decide('approve')}
+          onRemove={() => decide('remove')}
+          onResetError={() => review.reset()}
+        />
       </Stack>
-      <ConfirmRemoveDialog
-        open={confirming}
-        count={1}
-        pending={review.isPending}
-        error={review.error}
-        onConfirm={() => decide('remove')}
-        onClose={() => setConfirming(false)}
-      />
     </Stack>
   );
 }

@@ -24,7 +24,7 @@ export const DEFAULT_FILTERS: FlaggedFilters = {
 
 const statuses: StatusFilter[] = ['pending', 'approved', 'all'];
 const sources: SourceFilter[] = ['any', 'regular', 'auto'];
-export const sorts: FlaggedSort[] = ['-risk', 'risk', '-created', 'created'];
+const sorts: FlaggedSort[] = ['-risk', 'risk', '-created', 'created'];
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
   allowed.find((a) => a === value) ?? fallback;
