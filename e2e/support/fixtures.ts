@@ -2,7 +2,7 @@
 // `finish()` saves the journey's last screen as e2e/artifacts/<journey>-<project>.png.
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { DEMO_STATE } from './settings';
+import { ADMIN_STATE, DEMO_STATE } from './settings';
 import { artifactsDir } from './stack';
 
 /**
@@ -45,6 +45,9 @@ export const test = base.extend<JourneyFixtures>({
 
 /** Journeys that act as the seeded `demo` user start signed in (see global-setup.ts). */
 export const asDemo = () => test.use({ storageState: DEMO_STATE });
+
+/** Journeys of the seeded `admin` start signed in as the admin. */
+export const asAdmin = () => test.use({ storageState: ADMIN_STATE });
 
 export const isMobile = (page: Page) => (page.viewportSize()?.width ?? 1280) < 600;
 

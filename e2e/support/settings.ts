@@ -12,3 +12,6 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 
 /** Cookies of a signed-in `demo` session, written by the global setup. */
 export const DEMO_STATE = path.join(artifactsDir, '.auth', 'demo.json');
+
+/** Cookies of a signed-in `admin` session (same seeded password), written by the global setup. */
+export const ADMIN_STATE = path.join(artifactsDir, '.auth', 'admin.json');

@@ -16,6 +16,7 @@ import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
 import { generationRoutes } from './modules/generation/generation.routes';
 import { modelsRoutes } from './modules/generation/models.routes';
+import { moderationRoutes } from './modules/moderation/moderation.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchHistoryRoutes } from './modules/search-history/search-history.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(bookmarksRoutes);
       await api.register(notificationsRoutes);
       await api.register(searchHistoryRoutes);
+      await api.register(moderationRoutes);
     },
     { prefix: '/api/v1' },
   );

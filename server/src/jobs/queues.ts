@@ -2,7 +2,7 @@
 import type { ConnectionOptions } from 'bullmq';
 import type { Config } from '../config';
 
-export const queueNames = ['generation', 'maintenance'] as const;
+export const queueNames = ['generation', 'maintenance', 'moderation'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function bullConnection(config: Config, blocking: boolean): ConnectionOptions {

@@ -2,6 +2,7 @@
 // duplicate name, so two features cannot claim the same job.
 import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
+import { moderationScanJob } from '../modules/moderation/moderation-scan';
 import { statsJobs } from '../modules/stats/stats.jobs';
 import type { Queue } from 'bullmq';
 import type { JobContext, RunMeta } from './job-context';
@@ -32,4 +33,4 @@ export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefi
   return registry;
 }
 
-export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs]);
+export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs, moderationScanJob]);

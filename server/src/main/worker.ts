@@ -2,6 +2,8 @@ import { backendPoolFor } from '../image-backends/backend-pool';
 import type { Config } from '../config';
 import { syncModels } from '../modules/generation/model-sync';
 import { seedModelCatalogue } from '../db/seeds/demo/seed-taxonomy';
+import { loadFlagWords } from '../db/seeds/catalogue';
+import { seedFlagWords } from '../modules/moderation/moderation.repository';
 import { createDatabase } from '../db/database';
 import { jobRegistry } from '../jobs/registry';
 import { startWorkerHost, type WorkerHost } from '../jobs/worker-host';
@@ -23,6 +25,8 @@ export async function startWorker(config: Config): Promise<WorkerHost> {
   );
   // Learn which models the image servers have before the first job needs to know.
   await seedModelCatalogue(db);
+  // A fresh install gets the shipped flag words; a list an admin has edited is left alone.
+  await seedFlagWords(db, loadFlagWords());
   await syncModels(db, backends).catch((error: unknown) =>
     console.log(`[worker] model sync failed: ${String(error)}`),
   );

@@ -43,7 +43,13 @@ export const routes: RouteObject[] = [
           },
           {
             lazy: lazy(() => import('./routes/admin-only')),
-            children: [],
+            children: [
+              {
+                path: paths.adminFlaggedContent.path,
+                lazy: lazy(() => import('./routes/admin-flagged-content')),
+              },
+              { path: paths.adminFlaggedItem.path, lazy: lazy(() => import('./routes/admin-flagged-item')) },
+            ],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },
         ],

@@ -42,6 +42,10 @@ export const paths = {
   settings: { path: '/settings', href: () => '/settings' },
   recommendations: { path: '/recommendations', href: () => '/recommendations' },
   adminFlaggedContent: { path: '/admin/flagged-content', href: () => '/admin/flagged-content' },
+  adminFlaggedItem: {
+    path: '/admin/flagged-content/:id',
+    href: (id: number) => `/admin/flagged-content/${id}`,
+  },
   adminUsers: { path: '/admin/users', href: () => '/admin/users' },
   adminAnalytics: { path: '/admin/analytics', href: () => '/admin/analytics' },
   /** The queue dashboard is served by the API itself, outside the app's router. */

@@ -9,6 +9,7 @@ import type { StorageBackend } from '../../storage/storage';
 import { contentKeyPrefix } from '../../storage/storage';
 import { makeThumbnails, storeImageWithThumbnails, UnsupportedImageError } from '../../storage/thumbnails';
 import { recordAudit } from '../audit/audit.repository';
+import { screenContent } from '../moderation/moderation-screen.repository';
 import { resolveTagRefs } from '../tags/tag-tree.repository';
 import {
   deleteContent,
@@ -158,6 +159,8 @@ export async function createContent(
         thumbnails,
       );
       await setStoredImage(trx, newId, stored);
+      // Checked in the same transaction, so a risky upload is never briefly visible to others.
+      await screenContent(trx, [newId]);
       return newId;
     });
   } catch (error) {
@@ -186,6 +189,7 @@ export async function updateContent(
   await deps.db.transaction().execute(async (trx) => {
     await updateContentFields(trx, id, { title: body.title, isPrivate: body.isPrivate });
     if (tagIds) await replaceContentTags(trx, id, tagIds);
+    if (body.title !== undefined && body.title !== item.title) await screenContent(trx, [id]);
     if (actsForSomeoneElse(caller, item)) {
       await recordAudit(trx, {
         actorId: caller.id,

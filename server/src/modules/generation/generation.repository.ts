@@ -4,6 +4,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { GenerationJobs } from '../../db/types';
 import { tagIdForSlug } from '../../lib/tag-id';
+import { screenContent } from '../moderation/moderation-screen.repository';
 
 export type JobRow = Selectable<GenerationJobs>;
 
@@ -161,6 +162,8 @@ export async function completeJob(
       .orderBy('output_index')
       .execute();
     const ids = items.map((i) => i.id);
+    // The new items' prompt and title are checked before the completion commits (SPEC §9.5).
+    await screenContent(trx, ids);
     const tagIds = [...new Set(tagSlugs)].map(tagIdForSlug);
     if (ids.length > 0 && tagIds.length > 0) {
       await sql`

@@ -12,6 +12,7 @@ import Tooltip from '@mui/material/Tooltip';
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
 import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
+import FlagIcon from '@mui/icons-material/FlagOutlined';
 import HistoryIcon from '@mui/icons-material/History';
 import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
 import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
@@ -81,6 +82,13 @@ const NAV: NavItem[] = [
 
 /** Shown to administrators only. */
 const ADMIN_NAV: NavItem[] = [
+  {
+    label: 'Flagged content',
+    to: paths.adminFlaggedContent.href(),
+    icon: <FlagIcon />,
+    end: false,
+    testId: 'nav-admin-flagged',
+  },
   {
     label: 'Queues',
     to: paths.queueDashboard.href(),

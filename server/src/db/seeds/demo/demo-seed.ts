@@ -5,6 +5,7 @@ import type { StorageBackend } from '../../../storage/storage';
 import { refreshGenSourceStats, refreshTagCardinalityStats } from '../../../modules/stats/stats.repository';
 import { seedContent } from './seed-content';
 import { seedBookmarks, seedDemoPreferences, seedRatingsAndInteractions } from './seed-engagement';
+import { seedFlaggedExamples } from './seed-flagged';
 import { seedJobs } from './seed-jobs';
 import { seedPeople } from './seed-people';
 import { seedTaxonomy } from './seed-taxonomy';
@@ -43,6 +44,7 @@ export async function seedDemo(
     now,
     log,
   });
+  await seedFlaggedExamples(db, storage, people, { now, log });
   const ratings = await seedRatingsAndInteractions(db, people);
   const bookmarks = await seedBookmarks(db, people);
   await seedDemoPreferences(db, people, now);

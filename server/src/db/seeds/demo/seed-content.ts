@@ -8,6 +8,7 @@ import { contentKeyPrefix } from '../../../storage/storage';
 import { makeThumbnails, storeImageWithThumbnails } from '../../../storage/thumbnails';
 import { encodePng, paintImage } from '../../../images/render-image';
 import { tagIdForSlug } from '../../../lib/tag-id';
+import { screenContent } from '../../../modules/moderation/moderation-screen.repository';
 import { loadCheckpoints, loadLoras } from '../catalogue';
 import { composePrompt, createRng } from '../vocabulary/compose-prompt';
 import { drawParams } from './demo-params';
@@ -107,6 +108,11 @@ export async function seedContent(
           .values(links)
           .onConflict((oc) => oc.doNothing())
           .execute();
+      // Demo items go through the same moderation check as any new item.
+      await screenContent(
+        trx,
+        inserted.map((r) => r.id),
+      );
     });
   }
   if (rows.length > 0) opts.log(`Created ${rows.length} demo content items`);
@@ -115,15 +121,17 @@ export async function seedContent(
   return { created: rows.length, rendered };
 }
 
-async function renderMissingImages(
+/** Renders the images of seeded items (those carrying `metadataKey`) whose files were never stored. */
+export async function renderMissingImages(
   db: Database,
   storage: StorageBackend,
   log: (m: string) => void,
+  metadataKey = 'demoKey',
 ): Promise<number> {
   const pending = await db
     .selectFrom('content_items')
     .select(['id', 'prompt', 'seed', 'width', 'height', 'checkpoint'])
-    .where(sql<boolean>`metadata ? 'demoKey'`)
+    .where(sql<boolean>`metadata ? ${metadataKey}`)
     .where('storage_key', 'is', null)
     .orderBy('id')
     .execute();

@@ -5,6 +5,7 @@ import type { Database } from '../../database';
 import { loadCheckpoints, loadFlagWords, loadLoras } from '../catalogue';
 import { tagHierarchy } from '../vocabulary/tag-hierarchy';
 import { tagIdForSlug } from '../../../lib/tag-id';
+import { seedFlagWords } from '../../../modules/moderation/moderation.repository';
 
 export async function seedTaxonomy(db: Database): Promise<{ tags: number; edges: number }> {
   await db
@@ -25,11 +26,7 @@ export async function seedTaxonomy(db: Database): Promise<{ tags: number; edges:
       .execute();
 
   await seedModelCatalogue(db);
-  await db
-    .insertInto('flag_words')
-    .values(loadFlagWords().map((word) => ({ word })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await seedFlagWords(db, loadFlagWords());
   return { tags: tagHierarchy.length, edges: edges.length };
 }
 
