@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { errorsPlugin } from './plugins/errors';
+import { analyticsPlugin } from './plugins/analytics';
 import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
 import { realtimePlugin } from './plugins/realtime';
@@ -48,6 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
   await app.register(authPlugin);
   await app.register(securityPlugin);
+  await app.register(analyticsPlugin);
   await app.register(swaggerPlugin, { version: options.version ?? version });
   // After auth, security and swagger: the WebSocket route needs their hooks (guard, rate limit, docs).
   await app.register(realtimePlugin);

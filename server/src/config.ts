@@ -45,6 +45,8 @@ export interface Config {
   rateLimitGenerationPerMin: number;
   moderationHideThreshold: number;
   analyticsRetentionDays: number;
+  analyticsRecordRequests: boolean;
+  analyticsStreamMaxLength: number;
   demoPassword: string | undefined;
   seedDemoOnStart: boolean;
   webDistDir: string;
