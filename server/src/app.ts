@@ -11,6 +11,7 @@ import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { queueDashboardPlugin } from './plugins/queue-dashboard';
 import { webPlugin } from './plugins/web';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(bookmarksRoutes);
       await api.register(notificationsRoutes);
       await api.register(searchHistoryRoutes);
+      await api.register(analyticsRoutes);
     },
     { prefix: '/api/v1' },
   );

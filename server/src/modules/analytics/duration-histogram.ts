@@ -27,6 +27,16 @@ export function mergeHistogram(into: Histogram, from: Histogram): Histogram {
 
 const upperOf = (bucket: string) => (bucket === INF ? Number.POSITIVE_INFINITY : Number(bucket));
 
+/** The bound below a bucket: its neighbour in BUCKET_BOUNDS (0 for the first), not the last non-empty one. */
+function lowerOf(upper: number): number {
+  let lower = 0;
+  for (const bound of BUCKET_BOUNDS) {
+    if (bound >= upper) break;
+    lower = bound;
+  }
+  return lower;
+}
+
 /**
  * The p-th percentile (0–100), interpolated linearly inside the bucket that holds its rank; the open
  * top bucket answers with its lower bound (30 s), the best a histogram can say. Null when empty.
@@ -40,17 +50,16 @@ export function histogramPercentile(histogram: Histogram, p: number): number | n
   if (total === 0) return null;
   const rank = (p / 100) * total;
   let seen = 0;
-  let lower = 0;
   for (const bucket of buckets) {
     if (seen + bucket.count >= rank) {
+      const lower = lowerOf(bucket.upper);
       if (bucket.upper === Number.POSITIVE_INFINITY) return lower;
-      const share = bucket.count === 0 ? 1 : (rank - seen) / bucket.count;
+      const share = (rank - seen) / bucket.count;
       return Math.round((lower + (bucket.upper - lower) * share) * 10) / 10;
     }
     seen += bucket.count;
-    lower = bucket.upper;
   }
-  return lower;
+  return null;
 }
 
 /** Only finite, positive integer counts of known buckets survive (the column is jsonb, so be strict). */
