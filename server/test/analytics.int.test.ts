@@ -16,7 +16,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRegistry } from '../src/jobs/registry';
 import { rollupGenerationMetrics } from '../src/modules/analytics/generation-rollup.repository';
-import { encodeRecord } from '../src/modules/analytics/request-stream';
+import { encodeBatch } from '../src/modules/analytics/request-stream';
 import { runRouteRollup } from '../src/modules/analytics/route-rollup';
 import { promoteToAdmin, signUp, type Session } from './auth-helpers';
 import { apiCaller, expectStatus } from './engagement-helpers';
@@ -46,7 +46,7 @@ async function recordRequests(): Promise<void> {
     pipeline.xadd(
       streamKey,
       '*',
-      ...encodeRecord({ route, method, status, durationMs, userId: alice.user.id, at }),
+      ...encodeBatch([{ route, method, status, durationMs, userId: alice.user.id, at }]),
     );
   for (let i = 0; i < 100; i++) add(hot, 'GET', i < 5 ? 500 : 200, 400 + i, peakAt.getTime());
   for (let i = 0; i < 100; i++) add(hot, 'POST', 201, 400 + i);

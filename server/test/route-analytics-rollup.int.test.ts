@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../src/lib/redis';
 import {
-  encodeRecord,
+  encodeBatch,
   requestStreamKey,
   ROLLUP_GROUP,
   UNMATCHED_ROUTE,
@@ -33,18 +33,19 @@ function scenario() {
   const streamKey = `gtest-analytics-${randomUUID()}`;
   const route = `/test/${randomUUID()}`;
   const user = randomUUID();
-  const add = async (count: number, status = 200) => {
+  /** `count` records, `perEntry` to a stream entry (as the recorder batches them). */
+  const add = async (count: number, status = 200, perEntry = 1) => {
     const pipeline = redis.pipeline();
-    for (let i = 0; i < count; i++) {
-      const fields = encodeRecord({
+    for (let i = 0; i < count; i += perEntry) {
+      const records = Array.from({ length: Math.min(perEntry, count - i) }, (_, j) => ({
         route,
         method: 'GET',
         status,
-        durationMs: 5 + (i % 40),
+        durationMs: 5 + ((i + j) % 40),
         userId: user,
         at: Date.now(),
-      });
-      pipeline.xadd(streamKey, '*', ...fields);
+      }));
+      pipeline.xadd(streamKey, '*', ...encodeBatch(records));
     }
     await pipeline.exec();
   };
@@ -107,7 +108,7 @@ describe('rollup-route-analytics', () => {
 
   it('counts everything once when two rollups run at the same time', async () => {
     const s = scenario();
-    await s.add(400);
+    await s.add(400, 200, 3);
     const [a, b] = await Promise.all([s.rollup({ batchSize: 50 }), s.rollup({ batchSize: 50 })]);
     expect(a.applied + b.applied).toBe(400);
     expect(await s.counted()).toMatchObject({ requests: 400 });
@@ -146,11 +147,20 @@ describe('rollup-route-analytics', () => {
     expect(await s.pendingCount()).toBe(0);
   });
 
-  it('acknowledges and skips entries that are not request records', async () => {
+  it('acknowledges and skips entries and lines that are not request records', async () => {
     const s = scenario();
-    await redis.xadd(s.streamKey, '*', 'r', s.route, 'm', 'BREW', 's', '200', 'd', '1', 'u', '', 't', '1');
-    await s.add(3);
-    expect(await s.rollup()).toMatchObject({ applied: 3, skipped: 1 });
+    await redis.xadd(s.streamKey, '*', 'r', s.route, 'm', 'GET');
+    await redis.xadd(
+      s.streamKey,
+      '*',
+      'n',
+      '2',
+      'b',
+      `${s.route}\tBREW\t200\t1\t\t1\n${s.route}\tGET\t200\t1\t\t${Date.now()}`,
+    );
+    await s.add(30, 200, 7);
+    expect(await s.rollup()).toMatchObject({ applied: 31, skipped: 2 });
+    expect(await s.counted()).toMatchObject({ requests: 31 });
     expect(await s.pendingCount()).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
-// Buffers request records in memory and writes them to the stream in batches (one pipeline of XADDs
-// with an approximate MAXLEN), so a request never waits for Redis: record() is a push onto an array.
+// Buffers request records in memory and writes them to the stream in batches (a pipeline of XADDs with
+// an approximate MAXLEN, each entry carrying up to batchSize records), so a request never waits for Redis: record() is a push onto an array.
 // When Redis is down the batch is dropped and counted: analytics are worth less than the memory or the
 // latency it would take to keep them. Memory stays bounded by maxBuffered.
 import type { Redis } from 'ioredis';
-import { encodeRecord, type RequestRecord } from './request-stream';
+import { encodeBatch, type RequestRecord } from './request-stream';
 
 export interface RecorderOptions {
   streamKey: string;
@@ -87,13 +87,21 @@ export class RequestRecorder {
     }
     const pipeline = this.redis.pipeline();
     const { streamKey, maxStreamLength } = this.options;
-    for (const entry of batch)
-      pipeline.xadd(streamKey, 'MAXLEN', '~', String(maxStreamLength), '*', ...encodeRecord(entry));
+    // MAXLEN counts entries; each holds up to batchSize records, so the cap in records is divided by
+    // this flush's entry size (approximate, like MAXLEN ~ itself).
+    const chunks: RequestRecord[][] = [];
+    for (let i = 0; i < batch.length; i += this.batchSize) chunks.push(batch.slice(i, i + this.batchSize));
+    for (const chunk of chunks) {
+      const maxEntries = Math.max(100, Math.floor(maxStreamLength / chunk.length));
+      pipeline.xadd(streamKey, 'MAXLEN', '~', String(maxEntries), '*', ...encodeBatch(chunk));
+    }
     try {
       const results = (await pipeline.exec()) ?? [];
-      const failed = results.filter(([error]) => error !== null).length;
-      this.stats.written += batch.length - failed;
-      if (failed > 0) this.drop(failed);
+      results.forEach(([error], i) => {
+        const size = chunks[i]?.length ?? 0;
+        if (error === null) this.stats.written += size;
+        else this.drop(size);
+      });
     } catch {
       this.drop(batch.length);
     }

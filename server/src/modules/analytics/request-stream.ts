@@ -1,5 +1,5 @@
-// The route-analytics stream: one entry per API request, written by the analytics plugin and consumed by
-// the rollup-route-analytics job. Field names are one letter: the stream holds up to a million entries.
+// The route-analytics stream: entries of batched request records, written by the analytics plugin and
+// consumed by the rollup-route-analytics job.
 
 /** Every request that matched no route is counted under this key, never under its raw path. */
 export const UNMATCHED_ROUTE = '(unmatched)';
@@ -21,43 +21,48 @@ export interface RequestRecord {
   at: number;
 }
 
-/** XADD field/value arguments of a record. */
-export function encodeRecord(r: RequestRecord): string[] {
-  return [
-    'r',
-    r.route,
-    'm',
-    r.method,
-    's',
-    String(r.status),
-    'd',
-    String(Math.round(r.durationMs * 10) / 10),
-    'u',
-    r.userId ?? '',
-    't',
-    String(r.at),
-  ];
+/**
+ * XADD field/value arguments of a batch: one stream entry carries many records, one per line
+ * (route, method, status, duration, user, time; tab-separated). One XADD per record would cost more on
+ * the API's event loop than the request it describes (ioredis builds a command object per call).
+ */
+export function encodeBatch(records: RequestRecord[]): string[] {
+  const lines = records.map(
+    (r) =>
+      `${r.route}\t${r.method}\t${r.status}\t${Math.round(r.durationMs * 10) / 10}\t${r.userId ?? ''}\t${r.at}`,
+  );
+  return ['n', String(records.length), 'b', lines.join('\n')];
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * A stream entry back as a record, or null when it is not one (hand-written or from another version):
- * such entries are acknowledged and skipped rather than stalling the rollup.
- */
-export function decodeRecord(id: string, fields: string[]): RequestRecord | null {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i] ?? '', fields[i + 1] ?? '');
-  const route = map.get('r');
-  const method = map.get('m');
-  const status = Number(map.get('s'));
-  const durationMs = Number(map.get('d'));
-  const at = Number(map.get('t') ?? id.split('-')[0]);
+function decodeLine(line: string): RequestRecord | null {
+  const [route, method, rawStatus, rawDuration, user, rawAt] = line.split('\t');
+  const status = Number(rawStatus);
+  const durationMs = Number(rawDuration);
+  const at = Number(rawAt);
   if (!route || route.length > 500 || !method || !RECORDED_METHODS.has(method)) return null;
   if (!Number.isInteger(status) || status < 100 || status > 599) return null;
   if (!Number.isFinite(durationMs) || durationMs < 0 || !Number.isFinite(at) || at <= 0) return null;
-  const user = map.get('u');
   return { route, method, status, durationMs, userId: user && uuidPattern.test(user) ? user : null, at };
+}
+
+/**
+ * A stream entry back as records. Lines (or whole entries) that do not decode, hand-written or from
+ * another version, are counted as malformed, acknowledged and skipped rather than stalling the rollup.
+ */
+export function decodeEntry(fields: string[]): { records: RequestRecord[]; malformed: number } {
+  let body: string | undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === 'b') body = fields[i + 1];
+  if (body === undefined) return { records: [], malformed: 1 };
+  const records: RequestRecord[] = [];
+  let malformed = 0;
+  for (const line of body.split('\n')) {
+    const record = decodeLine(line);
+    if (record) records.push(record);
+    else malformed += 1;
+  }
+  return { records, malformed };
 }
 
 /** Stream ids compare as (ms, seq) pairs, not as strings. */

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/database';
 import { bucketOf } from './duration-histogram';
-import { compareStreamIds, decodeRecord, ROLLUP_GROUP } from './request-stream';
+import { compareStreamIds, decodeEntry, ROLLUP_GROUP, type RequestRecord } from './request-stream';
 import {
   applyRouteDeltas,
   lockRouteRollup,
@@ -63,47 +63,54 @@ async function ensureGroup(redis: Redis, key: string): Promise<void> {
 
 const hourOf = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_000);
 
-/** Sums a batch per (hour, route, method); entries that do not decode are counted as skipped. */
-export function aggregateEntries(entries: StreamEntry[]): { deltas: RouteHourDelta[]; skipped: number } {
+/** Sums a batch per (hour, route, method); records that do not decode are counted as skipped. */
+export function aggregateEntries(entries: StreamEntry[]): {
+  deltas: RouteHourDelta[];
+  records: number;
+  skipped: number;
+} {
   const groups = new Map<string, RouteHourDelta>();
   let skipped = 0;
-  for (const [id, fields] of entries) {
-    const record = decodeRecord(id, fields);
-    if (!record) {
-      skipped += 1;
-      continue;
-    }
-    const hour = hourOf(record.at);
-    const key = `${hour.getTime()}|${record.method}|${record.route}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        hour,
-        route: record.route,
-        method: record.method,
-        requests: 0,
-        status2xx: 0,
-        status3xx: 0,
-        status4xx: 0,
-        status5xx: 0,
-        totalMs: 0,
-        histogram: {},
-        users: new Set(),
-      };
-      groups.set(key, group);
-    }
-    group.requests += 1;
-    const statusClass = Math.floor(record.status / 100);
-    if (statusClass === 2) group.status2xx += 1;
-    else if (statusClass === 3) group.status3xx += 1;
-    else if (statusClass === 4) group.status4xx += 1;
-    else if (statusClass === 5) group.status5xx += 1;
-    group.totalMs += record.durationMs;
-    const bucket = bucketOf(record.durationMs);
-    group.histogram[bucket] = (group.histogram[bucket] ?? 0) + 1;
-    if (record.userId) group.users.add(record.userId);
+  let count = 0;
+  for (const [, fields] of entries) {
+    const { records, malformed } = decodeEntry(fields);
+    skipped += malformed;
+    count += records.length;
+    for (const record of records) addRecord(groups, record);
   }
-  return { deltas: [...groups.values()], skipped };
+  return { deltas: [...groups.values()], records: count, skipped };
+}
+
+function addRecord(groups: Map<string, RouteHourDelta>, record: RequestRecord): void {
+  const hour = hourOf(record.at);
+  const key = `${hour.getTime()}|${record.method}|${record.route}`;
+  let group = groups.get(key);
+  if (!group) {
+    group = {
+      hour,
+      route: record.route,
+      method: record.method,
+      requests: 0,
+      status2xx: 0,
+      status3xx: 0,
+      status4xx: 0,
+      status5xx: 0,
+      totalMs: 0,
+      histogram: {},
+      users: new Set(),
+    };
+    groups.set(key, group);
+  }
+  group.requests += 1;
+  const statusClass = Math.floor(record.status / 100);
+  if (statusClass === 2) group.status2xx += 1;
+  else if (statusClass === 3) group.status3xx += 1;
+  else if (statusClass === 4) group.status4xx += 1;
+  else if (statusClass === 5) group.status5xx += 1;
+  group.totalMs += record.durationMs;
+  const bucket = bucketOf(record.durationMs);
+  group.histogram[bucket] = (group.histogram[bucket] ?? 0) + 1;
+  if (record.userId) group.users.add(record.userId);
 }
 
 interface Batch {
@@ -193,7 +200,7 @@ export async function runRouteRollup(options: RouteRollupOptions): Promise<Route
         const fresh = read.entries.filter(
           ([id]) => checkpoint === null || compareStreamIds(id, checkpoint) > 0,
         );
-        const { deltas, skipped } = aggregateEntries(fresh);
+        const { deltas, records, skipped } = aggregateEntries(fresh);
         await applyRouteDeltas(trx, deltas);
         const last = read.entries
           .map(([id]) => id)
@@ -201,7 +208,7 @@ export async function runRouteRollup(options: RouteRollupOptions): Promise<Route
           .at(-1);
         if (last && (checkpoint === null || compareStreamIds(last, checkpoint) > 0))
           await writeCheckpoint(trx, checkpointName, last);
-        result.applied += fresh.length - skipped;
+        result.applied += records;
         result.skipped += skipped;
         return read;
       });
