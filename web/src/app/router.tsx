@@ -43,7 +43,9 @@ export const routes: RouteObject[] = [
           },
           {
             lazy: lazy(() => import('./routes/admin-only')),
-            children: [],
+            children: [
+              { path: paths.adminAnalytics.path, lazy: lazy(() => import('./routes/admin-analytics')) },
+            ],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },
         ],

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+
+/** A titled block of the analytics page: a chart or a table, with an optional note under the title. */
+export function ChartSection({
+  title,
+  note,
+  testId,
+  children,
+}: {
+  title: string;
+  note?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-label={title}
+      data-testid={testId}
+      sx={{ p: 2, minWidth: 0 }}
+    >
+      <Stack spacing={1}>
+        <Typography variant="h3" component="h2">
+          {title}
+        </Typography>
+        {note && (
+          <Typography variant="body2" color="text.secondary">
+            {note}
+          </Typography>
+        )}
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The chart itself: a fixed height, the width of its section (MUI X charts follow their container). */
+export function ChartFrame({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack role="figure" aria-label={label} sx={{ width: '100%', height: 260, minWidth: 0 }}>
+      {children}
+    </Stack>
+  );
+}
