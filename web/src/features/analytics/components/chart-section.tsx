@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 
@@ -43,6 +44,15 @@ export function ChartFrame({ label, children }: { label: string; children: React
   return (
     <Stack role="figure" aria-label={label} sx={{ width: '100%', height: 260, minWidth: 0 }}>
       {children}
+    </Stack>
+  );
+}
+
+/** A section's loading state: a placeholder of about its size, announced by `label`. */
+export function SectionLoading({ label, height = 120 }: { label: string; height?: number }) {
+  return (
+    <Stack role="status" aria-label={label}>
+      <Skeleton variant="rounded" height={height} />
     </Stack>
   );
 }

@@ -1,4 +1,3 @@
-import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import { QueryStates } from '@/components/query-states';
 import { EmptyState } from '@/components/state-message';
@@ -7,17 +6,11 @@ import { useGenerationModels } from '../api/get-generation-models';
 import { useGenerationOverview } from '../api/get-generation-overview';
 import { useGenerationTrends } from '../api/get-generation-trends';
 import type { RangeDays } from '../hooks/use-analytics-params';
-import { ChartSection } from './chart-section';
+import { ChartSection, SectionLoading } from './chart-section';
 import { GenerationFailuresView } from './generation-failures';
 import { GenerationModelsView } from './generation-models';
 import { GenerationOverviewCards } from './generation-overview-cards';
 import { GenerationTrendsCharts } from './generation-trends-charts';
-
-const loading = (label: string) => (
-  <Stack role="status" aria-label={label}>
-    <Skeleton variant="rounded" height={120} />
-  </Stack>
-);
 
 export function GenerationPanel({ days }: { days: RangeDays }) {
   const overview = useGenerationOverview({ days });
@@ -28,7 +21,7 @@ export function GenerationPanel({ days }: { days: RangeDays }) {
     <Stack spacing={2} data-testid="generation-panel">
       <QueryStates
         query={overview}
-        loading={loading('Loading the generation overview')}
+        loading={<SectionLoading label="Loading the generation overview" />}
         isEmpty={(data) => data.requests === 0 && data.successes + data.failures + data.cancellations === 0}
         empty={
           <EmptyState title="No generation jobs in this range" testId="generation-empty">
@@ -38,13 +31,13 @@ export function GenerationPanel({ days }: { days: RangeDays }) {
       >
         {(data) => <GenerationOverviewCards data={data} />}
       </QueryStates>
-      <QueryStates query={trends} loading={loading('Loading the generation trends')}>
+      <QueryStates query={trends} loading={<SectionLoading label="Loading the generation trends" />}>
         {(data) => <GenerationTrendsCharts data={data} />}
       </QueryStates>
       <ChartSection title="Per model" testId="generation-models-section">
         <QueryStates
           query={models}
-          loading={loading('Loading the models')}
+          loading={<SectionLoading label="Loading the models" />}
           isEmpty={(data) => data.items.length === 0}
           empty={<EmptyState title="No jobs per model in this range" testId="models-empty" />}
         >
@@ -58,7 +51,7 @@ export function GenerationPanel({ days }: { days: RangeDays }) {
       >
         <QueryStates
           query={failures}
-          loading={loading('Loading the failures')}
+          loading={<SectionLoading label="Loading the failures" />}
           isEmpty={(data) => data.groups.length === 0}
           empty={<EmptyState title="No failures in this range" testId="failures-empty" />}
         >

@@ -1,5 +1,4 @@
 import Button from '@mui/material/Button';
-import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import { QueryStates } from '@/components/query-states';
 import { EmptyState } from '@/components/state-message';
@@ -7,16 +6,10 @@ import { usePeakHours } from '../api/get-peak-hours';
 import { useRouteRanking } from '../api/get-route-ranking';
 import { useRouteTrends } from '../api/get-route-trends';
 import { useAnalyticsParams, type RangeDays } from '../hooks/use-analytics-params';
-import { ChartSection } from './chart-section';
+import { ChartSection, SectionLoading } from './chart-section';
 import { PeakHoursHeatmap } from './peak-hours-heatmap';
 import { RouteRankingTable } from './route-ranking-table';
 import { RouteTrendsChart } from './route-trends-chart';
-
-const loading = (label: string) => (
-  <Stack spacing={1} role="status" aria-label={label}>
-    <Skeleton variant="rounded" height={120} />
-  </Stack>
-);
 
 export function RoutesPanel({ days }: { days: RangeDays }) {
   const { trendRoute, setTrendRoute } = useAnalyticsParams();
@@ -34,7 +27,7 @@ export function RoutesPanel({ days }: { days: RangeDays }) {
       >
         <QueryStates
           query={ranking}
-          loading={loading('Loading the route ranking')}
+          loading={<SectionLoading label="Loading the route ranking" />}
           isEmpty={(data) => data.items.length === 0}
           empty={
             <EmptyState title="No requests recorded in this range" testId="routes-empty">
@@ -56,7 +49,7 @@ export function RoutesPanel({ days }: { days: RangeDays }) {
         )}
         <QueryStates
           query={trends}
-          loading={loading('Loading the route trends')}
+          loading={<SectionLoading label="Loading the route trends" />}
           isEmpty={(data) => data.series.every((s) => s.points.every((p) => p.requests === 0))}
           empty={<EmptyState title="No requests in this range" testId="trends-empty" />}
         >
@@ -70,7 +63,7 @@ export function RoutesPanel({ days }: { days: RangeDays }) {
       >
         <QueryStates
           query={peak}
-          loading={loading('Loading the peak hours')}
+          loading={<SectionLoading label="Loading the peak hours" />}
           isEmpty={(data) => data.cells.every((c) => c.requests === 0)}
           empty={<EmptyState title="No requests in this range" testId="peak-empty" />}
         >

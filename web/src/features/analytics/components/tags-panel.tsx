@@ -1,4 +1,3 @@
-import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -18,7 +17,7 @@ import { EmptyState } from '@/components/state-message';
 import { paths } from '@/config/paths';
 import { useTagAnalytics } from '../api/get-tag-analytics';
 import { useSkipAnimation } from '../hooks/use-skip-animation';
-import { ChartFrame, ChartSection } from './chart-section';
+import { ChartFrame, ChartSection, SectionLoading } from './chart-section';
 import { formatCount } from './format';
 
 const SOURCES = ['all', 'regular', 'auto'] as const;
@@ -114,11 +113,7 @@ export function TagsPanel() {
       </ToggleButtonGroup>
       <QueryStates
         query={tags}
-        loading={
-          <Stack role="status" aria-label="Loading the tag statistics">
-            <Skeleton variant="rounded" height={200} />
-          </Stack>
-        }
+        loading={<SectionLoading label="Loading the tag statistics" height={200} />}
         isEmpty={(data) => data.totalTags === 0}
         empty={<EmptyState title="No tags yet" testId="tags-empty" />}
       >
