@@ -32,7 +32,7 @@ export function AnalyticsPage() {
         value={tab}
         onChange={(_event, next: AnalyticsTab) => setTab(next)}
         variant="scrollable"
-        allowScrollButtonsMobile
+        scrollButtons={false}
         aria-label="Analytics sections"
       >
         {TABS.map((t) => (

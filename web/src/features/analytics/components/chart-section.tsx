@@ -39,10 +39,13 @@ export function ChartSection({
   );
 }
 
-/** The chart itself: a fixed height, the width of its section (MUI X charts follow their container). */
+/**
+ * The chart itself: the width of its section (MUI X charts follow their container), taller on a phone
+ * where the legend wraps onto several lines.
+ */
 export function ChartFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Stack role="figure" aria-label={label} sx={{ width: '100%', height: 260, minWidth: 0 }}>
+    <Stack role="figure" aria-label={label} sx={{ width: '100%', height: { xs: 320, sm: 260 }, minWidth: 0 }}>
       {children}
     </Stack>
   );

@@ -20,7 +20,12 @@ export function GenerationFailuresView({ data }: { data: GenerationFailures }) {
   return (
     <Stack spacing={2}>
       <TableContainer>
-        <Table size="small" aria-label="Failures by error code" data-testid="failure-groups">
+        <Table
+          size="small"
+          aria-label="Failures by error code"
+          data-testid="failure-groups"
+          sx={{ minWidth: 640 }}
+        >
           <TableHead>
             <TableRow>
               <TableCell>Error code</TableCell>
@@ -34,16 +39,16 @@ export function GenerationFailuresView({ data }: { data: GenerationFailures }) {
               <TableRow key={g.errorCode} data-testid="failure-group" data-code={g.errorCode}>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{g.errorCode}</TableCell>
                 <TableCell align="right">{formatCount(g.count)}</TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <time dateTime={g.lastAt}>{when(g.lastAt)}</time>
                 </TableCell>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{g.checkpoints.join(', ')}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>{g.checkpoints.join(', ')}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </TableContainer>
-      <Typography variant="h4" component="h3">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
         Most recent
       </Typography>
       <List dense data-testid="recent-failures">

@@ -32,7 +32,12 @@ export function GenerationModelsView({ data }: { data: GenerationModels }) {
         />
       </ChartFrame>
       <TableContainer>
-        <Table size="small" aria-label="Generation per model" data-testid="generation-models">
+        <Table
+          size="small"
+          aria-label="Generation per model"
+          data-testid="generation-models"
+          sx={{ minWidth: 560 }}
+        >
           <TableHead>
             <TableRow>
               <TableCell>Model</TableCell>
@@ -46,7 +51,7 @@ export function GenerationModelsView({ data }: { data: GenerationModels }) {
           <TableBody>
             {data.items.map((m) => (
               <TableRow key={m.checkpoint} data-testid="model-row" data-model={m.checkpoint}>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{m.checkpoint}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{m.checkpoint}</TableCell>
                 <TableCell align="right">{formatCount(m.requests)}</TableCell>
                 <TableCell align="right">{formatPercent(m.successRate)}</TableCell>
                 <TableCell align="right">{formatMs(m.p50DurationMs)}</TableCell>

@@ -34,7 +34,7 @@ export function GenerationTrendsCharts({ data }: { data: GenerationTrends }) {
             <LineChart
               skipAnimation={skipAnimation}
               xAxis={[{ scaleType: 'point', data: labels }]}
-              yAxis={[{ valueFormatter: (v: number) => formatMs(v) }]}
+              yAxis={[{ valueFormatter: (v: number) => formatMs(v), width: 64 }]}
               series={[
                 { label: 'p50', data: data.points.map((p) => p.p50DurationMs), connectNulls: true },
                 { label: 'p95', data: data.points.map((p) => p.p95DurationMs), connectNulls: true },

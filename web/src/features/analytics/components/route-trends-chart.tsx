@@ -1,4 +1,5 @@
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { LineChart } from '@mui/x-charts/LineChart';
 import type { RouteTrends } from '@genonaut/contracts';
 import { useSkipAnimation } from '../hooks/use-skip-animation';
@@ -12,7 +13,7 @@ export function RouteTrendsChart({ data }: { data: RouteTrends }) {
   const xAxis = [{ scaleType: 'point' as const, data: labels }];
   const name = (s: RouteTrends['series'][number]) => `${s.method} ${s.route}`;
   return (
-    <Stack spacing={2}>
+    <Stack spacing={1}>
       <ChartFrame label="Requests over time">
         <LineChart
           skipAnimation={skipAnimation}
@@ -25,11 +26,15 @@ export function RouteTrendsChart({ data }: { data: RouteTrends }) {
           grid={{ horizontal: true }}
         />
       </ChartFrame>
+      <Typography variant="body2" color="text.secondary">
+        p95 latency (same colours)
+      </Typography>
       <ChartFrame label="p95 latency over time">
         <LineChart
           skipAnimation={skipAnimation}
+          hideLegend
           xAxis={xAxis}
-          yAxis={[{ valueFormatter: (v: number) => formatMs(v) }]}
+          yAxis={[{ valueFormatter: (v: number) => formatMs(v), width: 64 }]}
           series={data.series.map((s) => ({
             label: `${name(s)} p95`,
             data: s.points.map((p) => p.p95Ms),
