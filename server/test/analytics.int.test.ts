@@ -226,6 +226,26 @@ describe('admin analytics', () => {
       .selectAll()
       .where('checkpoint', '=', model)
       .execute();
+    expect(before).toEqual([
+      expect.objectContaining({
+        requests: 4,
+        successes: 2,
+        failures: 1,
+        cancellations: 1,
+        images: 3,
+        p50_duration_ms: 2_000,
+        p95_duration_ms: 2_900,
+        avg_queue_wait_ms: 300,
+        p95_queue_wait_ms: 390,
+      }),
+    ]);
+    const allModels = await app.db
+      .selectFrom('generation_metrics_hourly')
+      .select(['requests', 'successes'])
+      .where('checkpoint', '=', '')
+      .where('hour', '=', before[0]?.hour ?? new Date(0))
+      .executeTakeFirst();
+    expect(allModels?.requests).toBeGreaterThanOrEqual(4);
     await rollupGenerationMetrics(app.db);
     await rollupGenerationMetrics(app.db);
     const after = await app.db
