@@ -1,4 +1,5 @@
 // The HTTP contract shared by the server (validation, serialisation, OpenAPI) and the web client (types).
+export * from './analytics';
 export * from './auth';
 export * from './bookmarks';
 export * from './comfyui';

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { errorsPlugin } from './plugins/errors';
+import { analyticsPlugin } from './plugins/analytics';
 import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
 import { realtimePlugin } from './plugins/realtime';
@@ -11,6 +12,7 @@ import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { queueDashboardPlugin } from './plugins/queue-dashboard';
 import { webPlugin } from './plugins/web';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
@@ -51,6 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin);
   await app.register(securityPlugin);
   await app.register(responseCachePlugin);
+  await app.register(analyticsPlugin);
   await app.register(swaggerPlugin, { version: options.version ?? version });
   // After auth, security and swagger: the WebSocket route needs their hooks (guard, rate limit, docs).
   await app.register(realtimePlugin);
@@ -69,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(notificationsRoutes);
       await api.register(searchHistoryRoutes);
       await api.register(moderationRoutes);
+      await api.register(analyticsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -321,9 +321,26 @@ export const configVariables: ConfigVariable[] = [
   {
     name: 'ANALYTICS_RETENTION_DAYS',
     key: 'analyticsRetentionDays',
-    description: 'How long hourly analytics rows are kept.',
+    description:
+      'How long analytics are kept: hourly route and generation rows, their per-user sets and the raw generation events (the daily `cleanup` job prunes older ones).',
     default: '90',
     parse: int(1, 3650),
+  },
+  {
+    name: 'ANALYTICS_RECORD_REQUESTS',
+    key: 'analyticsRecordRequests',
+    description:
+      'Record every API request (route template, method, status, duration, user) to the Redis stream the route analytics roll up.',
+    default: byEnv({ test: 'false' }, 'true'),
+    parse: bool,
+  },
+  {
+    name: 'ANALYTICS_STREAM_MAX_LENGTH',
+    key: 'analyticsStreamMaxLength',
+    description:
+      'Approximate cap on request records waiting in the stream for the rollup (older ones are trimmed).',
+    default: '1000000',
+    parse: int(1_000, 100_000_000),
   },
   {
     name: 'GENONAUT_DEMO_PASSWORD',

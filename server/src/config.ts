@@ -46,6 +46,8 @@ export interface Config {
   moderationHideThreshold: number;
   responseCacheSeconds: number;
   analyticsRetentionDays: number;
+  analyticsRecordRequests: boolean;
+  analyticsStreamMaxLength: number;
   demoPassword: string | undefined;
   seedDemoOnStart: boolean;
   webDistDir: string;

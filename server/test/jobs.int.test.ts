@@ -67,6 +67,8 @@ describe('worker host', () => {
         'cleanup',
         'refresh-gen-source-stats',
         'refresh-tag-cardinality-stats',
+        'rollup-generation-metrics',
+        'rollup-route-analytics',
         'sync-models',
       ]);
       const job = await queue.add('refresh-gen-source-stats', {});

@@ -1,5 +1,6 @@
 // Every background job, registered in one place: name → queue, schedule and processor. Boot fails on a
 // duplicate name, so two features cannot claim the same job.
+import { analyticsJobs } from '../modules/analytics/analytics.jobs';
 import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
 import { moderationScanJob } from '../modules/moderation/moderation-scan';
@@ -33,4 +34,10 @@ export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefi
   return registry;
 }
 
-export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs, moderationScanJob]);
+export const jobRegistry = buildRegistry([
+  ...statsJobs,
+  cleanupJob,
+  ...generationJobs,
+  moderationScanJob,
+  ...analyticsJobs,
+]);

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { Config } from '../config';
 import { createDatabase } from '../db/database';
 import { measureRatio, timeQuery, type QueryResult } from '../bench/bench-run';
+import { measureAnalyticsRecording } from '../bench/bench-analytics';
 import { buildSuite, datasetFacts } from '../bench/bench-suite';
 
 export interface BenchArgs {
@@ -22,7 +23,7 @@ async function page400Cursor(base: string): Promise<string> {
   return cursor;
 }
 
-export async function runBench(_config: Config, databaseUrl: string, args: BenchArgs): Promise<void> {
+export async function runBench(config: Config, databaseUrl: string, args: BenchArgs): Promise<void> {
   const db = createDatabase({ url: databaseUrl, poolSize: 1, applicationName: 'genonaut-bench' });
   const base = args.url.replace(/\/$/, '');
   try {
@@ -48,6 +49,11 @@ export async function runBench(_config: Config, databaseUrl: string, args: Bench
         `ratio ${ratio.ratio} (target ≥ 0.5), uncached ${ratio.ratioUncached}` +
         (ratio.apiRssMb !== null ? `; API RSS peak ${ratio.apiRssMb} MB (target ≤ 300)` : ''),
     );
+    const analytics = await measureAnalyticsRecording(config.redisUrl, config.redisKeyPrefix);
+    console.log(
+      `Request analytics: ${analytics.usPerRequest} µs per request on the request path ` +
+        `(${analytics.requests} synthetic requests; ${analytics.written} written, ${analytics.dropped} dropped)`,
+    );
     const missed = queries.filter((q) => !q.met).map((q) => q.name);
     console.log(missed.length === 0 ? 'Every latency target met.' : `Targets missed: ${missed.join(', ')}`);
     if (args.json) {
@@ -68,6 +74,7 @@ export async function runBench(_config: Config, databaseUrl: string, args: Bench
           bareRps: ratio.bareRps,
         },
         apiRssMb: ratio.apiRssMb,
+        analyticsRecordUs: analytics.usPerRequest,
         measuredAt: new Date().toISOString(),
       };
       writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
                 lazy: lazy(() => import('./routes/admin-flagged-content')),
               },
               { path: paths.adminFlaggedItem.path, lazy: lazy(() => import('./routes/admin-flagged-item')) },
+              { path: paths.adminAnalytics.path, lazy: lazy(() => import('./routes/admin-analytics')) },
             ],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },

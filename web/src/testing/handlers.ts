@@ -6,6 +6,7 @@ import type {
   ErrorResponse,
   GalleryPage,
   JobPage,
+  MyGenerationStats,
   ServerMessage,
   TagSuggestions,
   UnreadCount,
@@ -33,6 +34,18 @@ export const handlers = [
   ),
   http.get(`${API}/content/:id`, () => apiError(404, { code: 'not_found', message: 'No such item' })),
   http.get<never, never, TagSuggestions>(`${API}/tags/autocomplete`, () => HttpResponse.json({ items: [] })),
+  http.get<never, never, MyGenerationStats>(`${API}/analytics/generation/me`, () =>
+    HttpResponse.json({
+      days: 30,
+      requests: 0,
+      successes: 0,
+      failures: 0,
+      cancellations: 0,
+      images: 0,
+      successRate: null,
+      averageDurationMs: null,
+    }),
+  ),
   realtime.addEventListener('connection', () => {
     // Connections are accepted and stay quiet unless a test sends something.
   }),

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { GalleryPage, JobPage, ServerMessage } from '@genonaut/contracts';
+import type { GalleryPage, JobPage, MyGenerationStats, ServerMessage } from '@genonaut/contracts';
 import { makeContent, makeJob, makePage, makeStats } from '@/testing/fixtures';
 import { API, apiError, realtime, signedIn } from '@/testing/handlers';
 import { renderApp } from '@/testing/render';
@@ -65,5 +65,37 @@ describe('dashboard', () => {
     expect(await screen.findByText('The database is unavailable')).toBeInTheDocument();
     expect(await screen.findByText('You have no images yet')).toBeInTheDocument();
     expect(await screen.findByText('No jobs running')).toBeInTheDocument();
+  });
+
+  it("shows the user's own generation numbers", async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      ...signedIn(),
+      http.get<never, never, MyGenerationStats>(`${API}/analytics/generation/me`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return HttpResponse.json({
+          days: 30,
+          requests: 12,
+          successes: 9,
+          failures: 2,
+          cancellations: 1,
+          images: 18,
+          successRate: 0.75,
+          averageDurationMs: 4250,
+        });
+      }),
+    );
+    renderApp('/');
+    expect(await screen.findByTestId('my-jobs')).toHaveTextContent('12');
+    expect(screen.getByTestId('my-success-rate')).toHaveTextContent('75 %');
+    expect(screen.getByTestId('my-duration')).toHaveTextContent('4.3 s');
+    expect(screen.getByTestId('my-images')).toHaveTextContent('18');
+    expect(asked[0]?.get('days')).toBe('30');
+  });
+
+  it('says when the user has no jobs yet', async () => {
+    server.use(...signedIn());
+    renderApp('/');
+    expect(await screen.findByTestId('my-generation-empty')).toHaveTextContent('No jobs in the last 30 days');
   });
 });

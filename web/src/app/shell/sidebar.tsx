@@ -18,6 +18,7 @@ import LocalOfferIcon from '@mui/icons-material/LocalOfferOutlined';
 import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import QueueIcon from '@mui/icons-material/ViewListOutlined';
+import InsightsIcon from '@mui/icons-material/InsightsOutlined';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth/api/get-current-user';
 
@@ -96,6 +97,13 @@ const ADMIN_NAV: NavItem[] = [
     end: false,
     testId: 'nav-admin-queues',
     external: true,
+  },
+  {
+    label: 'Analytics',
+    to: paths.adminAnalytics.href(),
+    icon: <InsightsIcon />,
+    end: false,
+    testId: 'nav-admin-analytics',
   },
 ];
 

@@ -1,5 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { MyGenerationStats } from './my-generation-stats';
 import { RecentItems } from './recent-items';
 import { RunningJobs } from './running-jobs';
 import { SourceCounts } from './source-counts';
@@ -10,6 +11,7 @@ export function DashboardPage() {
       <Typography variant="h1">Dashboard</Typography>
       <SourceCounts />
       <RunningJobs />
+      <MyGenerationStats />
       <RecentItems scope="mine" title="Your recent images" />
       <RecentItems scope="community" title="From the community" />
     </Stack>
