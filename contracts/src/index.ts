@@ -11,3 +11,4 @@ export * from './search-history';
 export * from './system';
 export * from './tags';
 export * from './users';
+export * from './recommendations';

@@ -17,6 +17,7 @@ import { generationRoutes } from './modules/generation/generation.routes';
 import { modelsRoutes } from './modules/generation/models.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchHistoryRoutes } from './modules/search-history/search-history.routes';
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tagsRoutes } from './modules/tags/tags.routes';
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(bookmarksRoutes);
       await api.register(notificationsRoutes);
       await api.register(searchHistoryRoutes);
+      await api.register(recommendationsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -103,10 +103,10 @@ export async function uploadImage(
   return response.json<ContentDetail>();
 }
 
-/** Runs the cleanup job in-process against the app's database and storage. */
-export async function runCleanup(app: FastifyInstance): Promise<Record<string, unknown>> {
-  const job = jobRegistry.get('cleanup');
-  if (!job) throw new Error('cleanup is not registered');
+/** Runs a registered job in-process against the app's database, Redis and storage. */
+export async function runJob(app: FastifyInstance, name: string): Promise<Record<string, unknown>> {
+  const job = jobRegistry.get(name);
+  if (!job) throw new Error(`${name} is not registered`);
   const ctx: JobContext = {
     config: app.config,
     db: app.db,
@@ -117,3 +117,6 @@ export async function runCleanup(app: FastifyInstance): Promise<Record<string, u
   };
   return job.run(ctx, {});
 }
+
+/** Runs the cleanup job in-process against the app's database and storage. */
+export const runCleanup = (app: FastifyInstance) => runJob(app, 'cleanup');

@@ -3,6 +3,7 @@
 import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
 import { statsJobs } from '../modules/stats/stats.jobs';
+import { recommendationsJob } from '../modules/recommendations/recommendations.jobs';
 import type { Queue } from 'bullmq';
 import type { JobContext, RunMeta } from './job-context';
 import type { QueueName } from './queues';
@@ -32,4 +33,4 @@ export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefi
   return registry;
 }
 
-export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs]);
+export const jobRegistry = buildRegistry([...statsJobs, cleanupJob, ...generationJobs, recommendationsJob]);

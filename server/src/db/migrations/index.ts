@@ -11,6 +11,7 @@ import * as m20261127000700 from './20261127000700_gen_source_public_count';
 import * as m20261201000100 from './20261201000100_gallery_performance';
 import * as m20261201000200 from './20261201000200_bookmark_share_links';
 import * as m20261201000300 from './20261201000300_search_history_limit';
+import * as m20261202000100 from './20261202000100_recommendation_refreshes';
 
 export const migrations: Record<string, Migration> = {
   '20261127000100_users': m20261127000100,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000100_gallery_performance': m20261201000100,
   '20261201000200_bookmark_share_links': m20261201000200,
   '20261201000300_search_history_limit': m20261201000300,
+  '20261202000100_recommendation_refreshes': m20261202000100,
 };
