@@ -40,13 +40,9 @@ export interface CandidateRow {
   seed_id: number | null;
 }
 
-export async function computeCandidates(
-  db: Database,
-  userId: string,
-  hideThreshold: number,
-  limit: number,
-): Promise<CandidateRow[]> {
-  const { rows } = await sql<CandidateRow>`
+/** The scoring query for one user (exported on its own so it can be EXPLAINed). */
+export function candidatesQuery(userId: string, hideThreshold: number, limit: number) {
+  return sql<CandidateRow>`
     WITH item_signals AS (
       SELECT content_id, sum(w)::float8 AS w FROM (
         (SELECT content_id, (rating - 3)::float8 AS w FROM content_ratings
@@ -84,7 +80,7 @@ export async function computeCandidates(
     top_tags AS (
       SELECT tag_id, weight FROM tag_profile WHERE weight > 0 ORDER BY weight DESC, tag_id LIMIT ${TOP_TAGS}
     ),
-    scoring_tags AS (
+    scoring_tags AS MATERIALIZED (
       SELECT tag_id, weight FROM top_tags
       UNION ALL
       (SELECT tag_id, weight FROM tag_profile WHERE weight < 0 ORDER BY weight, tag_id LIMIT ${NEGATIVE_TAGS})
@@ -132,24 +128,32 @@ export async function computeCandidates(
       UNION
       (SELECT id FROM content_items ORDER BY created_at DESC, id DESC LIMIT ${POPULAR})
     ),
+    -- Each candidate once, with what its sources know about it; the items are then read one by one
+    -- through the primary key (LATERAL), whatever the planner guesses about these small sets.
     candidates AS (
-      SELECT content_id FROM tag_candidates
-      UNION SELECT content_id FROM co_scores
-      UNION SELECT content_id FROM popular
+      SELECT content_id, max(co_raw) AS co_raw, max(seed_id) AS seed_id, bool_or(is_popular) AS is_popular
+      FROM (
+        SELECT content_id, 0::float8 AS co_raw, NULL::bigint AS seed_id, false AS is_popular FROM tag_candidates
+        UNION ALL SELECT content_id, raw, seed_id, false FROM co_scores
+        UNION ALL SELECT content_id, 0, NULL, true FROM popular
+      ) parts
+      GROUP BY content_id
     ),
     scored AS (
       SELECT c.id, c.title,
         COALESCE(ts.pos, 0) AS tag_pos, COALESCE(ts.neg, 0) AS tag_neg, ts.tag_ids,
-        COALESCE(co.raw, 0) / sqrt(1 + c.bookmark_count + c.rating_count) AS co_score, co.seed_id,
-        CASE WHEN p.content_id IS NULL THEN 0 ELSE
+        k.co_raw / sqrt(1 + c.bookmark_count + c.rating_count) AS co_score,
+        CASE WHEN k.co_raw > 0 THEN k.seed_id END AS seed_id,
+        CASE WHEN k.is_popular THEN
           (1 + 2 * c.bookmark_count + c.rating_count * c.rating_avg / 5)
           / power(GREATEST(extract(epoch FROM now() - c.created_at) / 86400, 0) + 2, 0.8)
-        END AS pop_score,
+        ELSE 0 END AS pop_score,
         (prev.served_at IS NOT NULL AND prev.served_at < now() - interval '1 day') AS stale
       FROM candidates k
-      JOIN content_items c ON c.id = k.content_id
-      LEFT JOIN co_scores co ON co.content_id = c.id
-      LEFT JOIN popular p ON p.content_id = c.id
+      CROSS JOIN LATERAL (
+        SELECT c.* FROM content_items c
+        WHERE c.id = k.content_id AND c.creator_id <> ${userId} AND ${visibleTo(null, hideThreshold)}
+      ) c
       LEFT JOIN recommendations prev ON prev.user_id = ${userId} AND prev.content_id = c.id
       LEFT JOIN LATERAL (
         SELECT sum(st.weight) FILTER (WHERE st.weight > 0) AS pos,
@@ -158,13 +162,11 @@ export async function computeCandidates(
         FROM content_tags x JOIN scoring_tags st ON st.tag_id = x.tag_id
         WHERE x.content_id = c.id
       ) ts ON true
-      WHERE c.creator_id <> ${userId}
-        AND ${visibleTo(null, hideThreshold)}
-        AND prev.dismissed_at IS NULL AND prev.clicked_at IS NULL
+      WHERE prev.dismissed_at IS NULL AND prev.clicked_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM content_ratings r WHERE r.user_id = ${userId} AND r.content_id = c.id)
         AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.user_id = ${userId} AND b.content_id = c.id)
     ),
-    norms AS (
+    norms AS MATERIALIZED (
       SELECT GREATEST(max(tag_pos), max(-tag_neg), 1e-9) AS tag_max,
         GREATEST(max(co_score), 1e-9) AS co_max, GREATEST(max(pop_score), 1e-9) AS pop_max
       FROM scored
@@ -181,6 +183,15 @@ export async function computeCandidates(
     FROM parts
     WHERE tag_part + co_part + pop_part > 0
     ORDER BY score DESC, id DESC
-    LIMIT ${limit}`.execute(db);
+    LIMIT ${limit}`;
+}
+
+export async function computeCandidates(
+  db: Database,
+  userId: string,
+  hideThreshold: number,
+  limit: number,
+): Promise<CandidateRow[]> {
+  const { rows } = await candidatesQuery(userId, hideThreshold, limit).execute(db);
   return rows;
 }
