@@ -39,11 +39,12 @@ export const routes: RouteObject[] = [
                 lazy: lazy(() => import('./routes/notification-settings')),
               },
               { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
+              { path: paths.recommendations.path, lazy: lazy(() => import('./routes/recommendations')) },
             ],
           },
           {
             lazy: lazy(() => import('./routes/admin-only')),
-            children: [],
+            children: [{ path: paths.adminUsers.path, lazy: lazy(() => import('./routes/admin-users')) }],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },
         ],

@@ -76,6 +76,13 @@ async function notifyNewTop(
   return true;
 }
 
+/** Recomputes and stores one user's list (no notification); for seeds and scripts too. */
+export async function recomputeList(db: Database, hideThreshold: number, userId: string) {
+  const rows = await computeCandidates(db, userId, hideThreshold, LIST_SIZE);
+  await replaceList(db, userId, await withReasons(db, rows));
+  return rows;
+}
+
 /** Recomputes one user's list; with `notify`, new top items may create a notification. */
 export async function refreshUserRecommendations(
   deps: RecommendationDeps,
@@ -83,8 +90,7 @@ export async function refreshUserRecommendations(
   opts: { notify: boolean },
 ): Promise<{ items: number; notified: boolean }> {
   const before = opts.notify ? await listedIds(deps.db, userId) : [];
-  const rows = await computeCandidates(deps.db, userId, deps.hideThreshold, LIST_SIZE);
-  await replaceList(deps.db, userId, await withReasons(deps.db, rows));
+  const rows = await recomputeList(deps.db, deps.hideThreshold, userId);
   const notified = opts.notify ? await notifyNewTop(deps, userId, before, rows) : false;
   return { items: rows.length, notified };
 }
