@@ -109,14 +109,17 @@ describe('GET /recommendations', () => {
       if (ids.includes(id)) expect(ids.indexOf(id)).toBeGreaterThan(lastOffered);
   });
 
-  it('drops an item rated after the refresh without waiting for the next one', async () => {
+  it('drops an item rated or bookmarked after the refresh without waiting for the next one', async () => {
     const user = await signUp(app);
     await rate(app, user.user.id, [never[0]!], 5);
     const before = await api.list(user);
-    const target = before.find((r) => r.reasons.some((x) => x.kind === 'tags'));
-    expect(target).toBeDefined();
-    await rate(app, user.user.id, [target!.contentId], 4);
-    expect((await api.list(user)).map((r) => r.contentId)).not.toContain(target!.contentId);
+    const [rated, bookmarked] = before.filter((r) => r.reasons.some((x) => x.kind === 'tags'));
+    expect(bookmarked).toBeDefined();
+    await rate(app, user.user.id, [rated!.contentId], 4);
+    expectStatus(await api.call(user, 'POST', '/bookmarks', { contentId: bookmarked!.contentId }), 201);
+    const after = (await api.list(user)).map((r) => r.contentId);
+    expect(after).not.toContain(rated!.contentId);
+    expect(after).not.toContain(bookmarked!.contentId);
   });
 
   it('computes a new user’s list on the first read only, and answers 400 naming a bad limit', async () => {

@@ -110,7 +110,7 @@ export async function markNotified(db: Database, userId: string): Promise<void> 
 
 /**
  * The user's list with each item's card, best first: one query over the list index, skipping items that
- * became private, hidden or rated since the refresh.
+ * became private, hidden, rated or bookmarked since the refresh.
  */
 export function listRecommendations(db: Database, userId: string, hideThreshold: number, limit: number) {
   return selectSummary(contentFrom(db), userId)
@@ -129,6 +129,9 @@ export function listRecommendations(db: Database, userId: string, hideThreshold:
     .where(visibleTo({ id: userId, role: 'user' }, hideThreshold))
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM content_ratings x WHERE x.user_id = ${userId} AND x.content_id = c.id)`,
+    )
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM bookmarks x WHERE x.user_id = ${userId} AND x.content_id = c.id)`,
     )
     .orderBy('r.score', 'desc')
     .orderBy('r.content_id', 'desc')
