@@ -13,3 +13,4 @@ export * from './system';
 export * from './tags';
 export * from './users';
 export * from './moderation';
+export * from './recommendations';

@@ -21,6 +21,7 @@ import { modelsRoutes } from './modules/generation/models.routes';
 import { moderationRoutes } from './modules/moderation/moderation.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchHistoryRoutes } from './modules/search-history/search-history.routes';
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes';
 import { contentItemsRoutes } from './modules/content/content-items.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tagsRoutes } from './modules/tags/tags.routes';
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(searchHistoryRoutes);
       await api.register(moderationRoutes);
       await api.register(analyticsRoutes);
+      await api.register(recommendationsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -190,6 +190,16 @@ describe('PATCH /users/me', () => {
 });
 
 describe('admin user management', () => {
+  it('requires authentication', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/admin/users' })).statusCode).toBe(401);
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${alice.user.id}`,
+      payload: { role: 'admin' },
+    });
+    expect(patch.statusCode).toBe(401);
+  });
+
   it('refuses a plain user', async () => {
     expect((await app.inject(as(alice, { method: 'GET', url: '/api/v1/admin/users' }))).statusCode).toBe(403);
     const attempt = await app.inject(
@@ -280,6 +290,20 @@ describe('admin user management', () => {
       as(admin, { method: 'PATCH', url: `/api/v1/admin/users/${admin.user.id}`, payload: { role: 'user' } }),
     );
     expect(response.statusCode).toBe(409);
+    const deactivate = await app.inject(
+      as(admin, {
+        method: 'PATCH',
+        url: `/api/v1/admin/users/${admin.user.id}`,
+        payload: { isActive: false },
+      }),
+    );
+    expect(deactivate.statusCode).toBe(409);
+    const self = await app.db
+      .selectFrom('users')
+      .select(['role', 'is_active'])
+      .where('id', '=', admin.user.id)
+      .executeTakeFirstOrThrow();
+    expect(self).toEqual({ role: 'admin', is_active: true });
   });
 
   it('answers 404 for an unknown user and 400 for an empty change', async () => {

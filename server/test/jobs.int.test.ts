@@ -66,6 +66,7 @@ describe('worker host', () => {
       expect(schedulers.map((s) => s.key).sort()).toEqual([
         'cleanup',
         'refresh-gen-source-stats',
+        'refresh-recommendations',
         'refresh-tag-cardinality-stats',
         'rollup-generation-metrics',
         'rollup-route-analytics',

@@ -24,7 +24,7 @@ export interface QueryResult {
 export async function timeQuery(base: string, q: BenchQuery, runs: number, warmup = 5): Promise<QueryResult> {
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(base + q.path, { headers: UNCACHED });
+    const res = await fetch(base + q.path, { headers: { ...UNCACHED, ...q.headers } });
     await res.arrayBuffer();
     const ms = performance.now() - started;
     if (res.status !== 200) throw new Error(`${q.name}: ${q.path} answered ${res.status}`);

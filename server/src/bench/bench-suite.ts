@@ -1,5 +1,6 @@
 // The query suite of SPEC §12, with its parameters taken from the dataset itself: the most common tag,
-// a rare one (at most 0.01 % of items), a parent category, a model and seed of a real item.
+// a rare one (at most 0.01 % of items), a parent category, a model and seed of a real item, and the
+// recommendations of a real user.
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 
@@ -7,6 +8,8 @@ export interface BenchQuery {
   name: string;
   path: string;
   targetMs: number;
+  /** Sent with every request (the bench user's API token for signed-in queries). */
+  headers?: Record<string, string>;
 }
 
 export interface DatasetFacts {
@@ -59,7 +62,12 @@ async function tagsByCount(db: Database) {
   return rows.map((r) => ({ ...r, n: Number(r.n), children: Number(r.children) }));
 }
 
-export async function buildSuite(db: Database, facts: DatasetFacts): Promise<BenchQuery[]> {
+/** `auth`: headers of the dataset user the signed-in queries (recommendations) are timed as. */
+export async function buildSuite(
+  db: Database,
+  facts: DatasetFacts,
+  auth: Record<string, string>,
+): Promise<BenchQuery[]> {
   const tags = await tagsByCount(db);
   const common = tags[0]?.slug ?? 'portrait';
   const rare =
@@ -99,11 +107,7 @@ export async function buildSuite(db: Database, facts: DatasetFacts): Promise<Ben
     { name: 'page 400 by cursor', path: g('cursor=PAGE400'), targetMs: GALLERY_MS },
     { name: 'top_rated sort', path: g('sort=top_rated'), targetMs: GALLERY_MS },
     { name: 'tag autocomplete', path: `/api/v1/tags/autocomplete?q=${rare.slice(0, 3)}`, targetMs: 20 },
-    {
-      name: 'recommendations (similar items)',
-      path: `/api/v1/content/${sample?.id ?? 1}/similar`,
-      targetMs: 10,
-    },
+    { name: 'recommendations', path: '/api/v1/recommendations?limit=20', headers: auth, targetMs: 10 },
     { name: 'item page', path: `/api/v1/content/${sample?.id ?? 1}`, targetMs: 20 },
   ];
 }

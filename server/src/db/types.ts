@@ -275,6 +275,13 @@ export interface Notifications {
   user_id: string;
 }
 
+export interface RecommendationRefreshes {
+  item_count: Generated<number>;
+  notified_at: Timestamp | null;
+  refreshed_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Recommendations {
   algorithm: string;
   clicked_at: Timestamp | null;
@@ -282,6 +289,7 @@ export interface Recommendations {
   created_at: Generated<Timestamp>;
   dismissed_at: Timestamp | null;
   reasons: Generated<Json>;
+  replaced_at: Timestamp | null;
   score: number;
   served_at: Timestamp | null;
   user_id: string;
@@ -410,6 +418,7 @@ export interface DB {
   models_checkpoints: ModelsCheckpoints;
   models_loras: ModelsLoras;
   notifications: Notifications;
+  recommendation_refreshes: RecommendationRefreshes;
   recommendations: Recommendations;
   rollup_checkpoints: RollupCheckpoints;
   route_analytics_hourly: RouteAnalyticsHourly;

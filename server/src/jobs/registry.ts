@@ -5,6 +5,7 @@ import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
 import { moderationScanJob } from '../modules/moderation/moderation-scan';
 import { statsJobs } from '../modules/stats/stats.jobs';
+import { recommendationsJob } from '../modules/recommendations/recommendations.jobs';
 import type { Queue } from 'bullmq';
 import type { JobContext, RunMeta } from './job-context';
 import type { QueueName } from './queues';
@@ -40,4 +41,5 @@ export const jobRegistry = buildRegistry([
   ...generationJobs,
   moderationScanJob,
   ...analyticsJobs,
+  recommendationsJob,
 ]);

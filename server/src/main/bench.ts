@@ -6,6 +6,7 @@ import { createDatabase } from '../db/database';
 import { measureRatio, timeQuery, type QueryResult } from '../bench/bench-run';
 import { measureAnalyticsRecording } from '../bench/bench-analytics';
 import { buildSuite, datasetFacts } from '../bench/bench-suite';
+import { createBenchUser, type BenchUser } from '../bench/bench-user';
 
 export interface BenchArgs {
   url: string;
@@ -23,12 +24,27 @@ async function page400Cursor(base: string): Promise<string> {
   return cursor;
 }
 
+/** The user's list is computed once (as the hourly job would have), so the timed reads only read it. */
+async function computeRecommendations(base: string, user: BenchUser): Promise<void> {
+  const res = await fetch(`${base}/api/v1/recommendations/refresh`, {
+    method: 'POST',
+    headers: user.headers,
+  });
+  const body = (await res.json()) as { items?: unknown[] };
+  if (res.status !== 200)
+    throw new Error(`refreshing the recommendations of ${user.username} answered ${res.status}`);
+  console.log(`Recommendations timed as ${user.username}: ${body.items?.length ?? 0} items computed`);
+}
+
 export async function runBench(config: Config, databaseUrl: string, args: BenchArgs): Promise<void> {
   const db = createDatabase({ url: databaseUrl, poolSize: 1, applicationName: 'genonaut-bench' });
   const base = args.url.replace(/\/$/, '');
+  let user: BenchUser | undefined;
   try {
     const dataset = await datasetFacts(db);
-    const suite = await buildSuite(db, dataset);
+    user = await createBenchUser(db);
+    await computeRecommendations(base, user);
+    const suite = await buildSuite(db, dataset, user.headers);
     const cursor = await page400Cursor(base);
     console.log(`Dataset: ${JSON.stringify(dataset)}`);
     console.log(
@@ -81,6 +97,7 @@ export async function runBench(config: Config, databaseUrl: string, args: BenchA
       console.log(`Report written to ${args.json}`);
     }
   } finally {
+    await user?.revoke();
     await db.destroy();
   }
 }

@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
                 lazy: lazy(() => import('./routes/notification-settings')),
               },
               { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
+              { path: paths.recommendations.path, lazy: lazy(() => import('./routes/recommendations')) },
             ],
           },
           {
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
               },
               { path: paths.adminFlaggedItem.path, lazy: lazy(() => import('./routes/admin-flagged-item')) },
               { path: paths.adminAnalytics.path, lazy: lazy(() => import('./routes/admin-analytics')) },
+              { path: paths.adminUsers.path, lazy: lazy(() => import('./routes/admin-users')) },
             ],
           },
           { path: '*', lazy: lazy(() => import('./routes/not-found')) },

@@ -11,6 +11,7 @@ import * as m20261127000700 from './20261127000700_gen_source_public_count';
 import * as m20261201000100 from './20261201000100_gallery_performance';
 import * as m20261201000200 from './20261201000200_bookmark_share_links';
 import * as m20261201000300 from './20261201000300_search_history_limit';
+import * as m20261202000100 from './20261202000100_recommendation_refreshes';
 import * as m20261202000200 from './20261202000200_moderation_audit_index';
 import * as m20261202000500 from './20261202000500_cache_invalidation';
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '20261201000100_gallery_performance': m20261201000100,
   '20261201000200_bookmark_share_links': m20261201000200,
   '20261201000300_search_history_limit': m20261201000300,
+  '20261202000100_recommendation_refreshes': m20261202000100,
   '20261202000200_moderation_audit_index': m20261202000200,
   '20261202000500_cache_invalidation': m20261202000500,
 };

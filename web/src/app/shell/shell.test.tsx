@@ -63,6 +63,7 @@ describe('shell', () => {
     renderApp('/gallery');
     const section = await screen.findByTestId('nav-admin');
     expect(within(section).getByTestId('nav-admin-queues')).toHaveAttribute('href', '/admin/queues');
+    expect(within(section).getByTestId('nav-admin-users')).toHaveAttribute('href', '/admin/users');
   });
 
   it('hides the administration links from other users', async () => {

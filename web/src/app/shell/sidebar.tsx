@@ -19,6 +19,8 @@ import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import QueueIcon from '@mui/icons-material/ViewListOutlined';
 import InsightsIcon from '@mui/icons-material/InsightsOutlined';
+import RecommendIcon from '@mui/icons-material/RecommendOutlined';
+import PeopleIcon from '@mui/icons-material/PeopleOutlined';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth/api/get-current-user';
 
@@ -79,6 +81,13 @@ const NAV: NavItem[] = [
     end: false,
     testId: 'nav-history',
   },
+  {
+    label: 'Recommended',
+    to: paths.recommendations.href(),
+    icon: <RecommendIcon />,
+    end: false,
+    testId: 'nav-recommendations',
+  },
 ];
 
 /** Shown to administrators only. */
@@ -97,6 +106,13 @@ const ADMIN_NAV: NavItem[] = [
     end: false,
     testId: 'nav-admin-queues',
     external: true,
+  },
+  {
+    label: 'Users',
+    to: paths.adminUsers.href(),
+    icon: <PeopleIcon />,
+    end: false,
+    testId: 'nav-admin-users',
   },
   {
     label: 'Analytics',

@@ -3,6 +3,8 @@
 import type { Database } from '../../database';
 import type { StorageBackend } from '../../../storage/storage';
 import { refreshGenSourceStats, refreshTagCardinalityStats } from '../../../modules/stats/stats.repository';
+import { activeUserIds } from '../../../modules/recommendations/recommendations.repository';
+import { recomputeList } from '../../../modules/recommendations/recommendations.service';
 import { seedContent } from './seed-content';
 import { seedBookmarks, seedDemoPreferences, seedRatingsAndInteractions } from './seed-engagement';
 import { seedFlaggedExamples } from './seed-flagged';
@@ -50,6 +52,10 @@ export async function seedDemo(
   await seedDemoPreferences(db, people, now);
   await refreshTagCardinalityStats(db, options.hideThreshold ?? 75);
   await refreshGenSourceStats(db, options.hideThreshold ?? 75);
+  // Recommendations last: they read the statistics (tag IDF) and every signal seeded above, so the
+  // page is full on the first visit instead of waiting for the hourly job.
+  const recommended = await seedRecommendations(db, options.hideThreshold ?? 75);
+  log(`Recommendations computed for ${recommended} active users`);
   return {
     tags: taxonomy.tags,
     createdItems: content.created,
@@ -57,4 +63,16 @@ export async function seedDemo(
     ratings,
     bookmarks,
   };
+}
+
+async function seedRecommendations(db: Database, hideThreshold: number): Promise<number> {
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const batch = await activeUserIds(db, after, 100);
+    for (const userId of batch) await recomputeList(db, hideThreshold, userId);
+    count += batch.length;
+    if (batch.length < 100) return count;
+    after = batch[batch.length - 1] ?? null;
+  }
 }

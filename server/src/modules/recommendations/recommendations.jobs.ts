@@ -1,0 +1,44 @@
+// The hourly refresh of every active user's recommendations (SPEC §6), in batches of users.
+import type { JobDefinition } from '../../jobs/registry';
+import { activeUserIds } from './recommendations.repository';
+import { refreshUserRecommendations } from './recommendations.service';
+
+const BATCH = 200;
+
+export const recommendationsJob: JobDefinition = {
+  name: 'refresh-recommendations',
+  queue: 'maintenance',
+  description: 'Recompute recommendations for users active in the last 30 days',
+  schedule: '15 * * * *',
+  run: async (ctx) => {
+    const deps = {
+      db: ctx.db,
+      redis: ctx.redis,
+      prefix: ctx.config.redisKeyPrefix,
+      hideThreshold: ctx.config.moderationHideThreshold,
+    };
+    const started = Date.now();
+    let users = 0;
+    let notified = 0;
+    let failed = 0;
+    let after: string | null = null;
+    for (;;) {
+      const batch = await activeUserIds(ctx.db, after, BATCH);
+      for (const userId of batch) {
+        try {
+          const result = await refreshUserRecommendations(deps, userId, { notify: true });
+          if (result.notified) notified += 1;
+          users += 1;
+        } catch (error) {
+          // One user's failure (say, deleted mid-run) must not stop everyone else's refresh.
+          failed += 1;
+          ctx.log(`refresh-recommendations: user ${userId} failed: ${String(error)}`);
+        }
+      }
+      if (batch.length < BATCH) break;
+      after = batch[batch.length - 1] ?? null;
+      ctx.log(`refresh-recommendations: ${users} users refreshed`);
+    }
+    return { users, notified, failed, ms: Date.now() - started };
+  },
+};
