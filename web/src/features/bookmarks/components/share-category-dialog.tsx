@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -13,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { BookmarkCategory } from '@genonaut/contracts';
 import { MutationError } from '@/components/mutation-error';
 import { paths } from '@/config/paths';
+import { useClipboard } from '@/hooks/use-clipboard';
 import { useUpdateCategory } from '../api/update-category';
 
 /** Absolute, because the link is meant to be pasted elsewhere. */
@@ -28,22 +28,15 @@ export function ShareCategoryDialog({
   onClose: () => void;
 }) {
   const update = useUpdateCategory();
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { copied, copy: copyText, reset } = useClipboard();
   const link = category.shareToken ? shareLinkOf(category.shareToken) : null;
 
   const change = (body: { isPublic?: boolean; rotateShareToken?: boolean }) => {
-    setCopied(null);
+    reset();
     update.mutate({ id: category.id, body });
   };
   const copy = async () => {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      // Clipboard access can be refused (insecure origin, permissions); the link stays selectable.
-      setCopied('failed');
-    }
+    if (link) await copyText(link);
   };
 
   return (
