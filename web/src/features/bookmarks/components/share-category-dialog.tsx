@@ -8,8 +8,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { BookmarkCategory } from '@genonaut/contracts';
+import { CopyStatus } from '@/components/copy-status';
 import { MutationError } from '@/components/mutation-error';
 import { paths } from '@/config/paths';
 import { useClipboard } from '@/hooks/use-clipboard';
@@ -81,13 +81,7 @@ export function ShareCategoryDialog({
                 >
                   New link
                 </Button>
-                <Typography role="status" variant="body2" data-testid="share-copied">
-                  {copied === 'yes'
-                    ? 'Copied'
-                    : copied === 'failed'
-                      ? 'Could not copy; select the link instead'
-                      : ''}
-                </Typography>
+                <CopyStatus result={copied} what="link" testId="share-copied" />
               </Stack>
               <DialogContentText>
                 Private images and your notes are never shown. “New link” stops the old one.

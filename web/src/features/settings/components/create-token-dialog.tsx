@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import type { CreatedToken } from '@genonaut/contracts';
+import { CopyStatus } from '@/components/copy-status';
 import { useClipboard } from '@/hooks/use-clipboard';
 import { formErrors } from '@/lib/form-errors';
 import { useCreateApiToken } from '../api/create-api-token';
@@ -40,13 +41,7 @@ function TokenSecret({ token }: { token: CreatedToken }) {
         >
           Copy token
         </Button>
-        <Typography role="status" variant="body2" data-testid="token-copied">
-          {copied === 'yes'
-            ? 'Copied'
-            : copied === 'failed'
-              ? 'Could not copy; select the token instead'
-              : ''}
-        </Typography>
+        <CopyStatus result={copied} what="token" testId="token-copied" />
       </Stack>
       <Typography variant="body2" color="text.secondary">
         Send it as <code>Authorization: Bearer &lt;token&gt;</code> with your API requests.

@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { formErrors } from '@/lib/form-errors';
 import { useChangePassword } from '../api/change-password';
+import { useFormFields } from '../hooks/use-form-fields';
 import { SettingsSection } from './settings-section';
 
 const MIN_LENGTH = 10;
-const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 function validate(values: Record<Field, string>): Partial<Record<Field, string>> {
@@ -24,39 +23,28 @@ function validate(values: Record<Field, string>): Partial<Record<Field, string>>
 
 /** Current, new and repeated password; the API checks the current one and the new one's strength. */
 export function PasswordSection() {
-  const [values, setValues] = useState(EMPTY);
-  const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   const change = useChangePassword();
-  const server = formErrors(change.error, FIELDS);
+  const { values, setValues, check, field, formError } = useFormFields(EMPTY, change, validate);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = validate(values);
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (!check()) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       // Passwords do not linger in the form once they have done their job.
       { onSuccess: () => setValues(EMPTY) },
     );
   };
-  const field = (name: Field, label: string, autoComplete: string, hint?: string) => {
-    const message = checked[name] ?? server.fields[name];
+  const input = (name: Field, label: string, autoComplete: string, hint?: string) => {
+    const props = field(name);
     return (
       <TextField
         label={label}
         type="password"
         autoComplete={autoComplete}
         required
-        name={name}
-        value={values[name]}
-        onChange={(event) => {
-          setValues({ ...values, [name]: event.target.value });
-          setChecked({ ...checked, [name]: undefined });
-          if (change.isSuccess || change.isError) change.reset();
-        }}
-        error={message !== undefined}
-        helperText={message ?? hint}
+        {...props}
+        helperText={props.helperText ?? hint}
         slotProps={{ htmlInput: { 'data-testid': `password-${name}` } }}
       />
     );
@@ -69,12 +57,12 @@ export function PasswordSection() {
       description="Changing it signs you out everywhere else; this browser stays signed in."
     >
       <Stack component="form" spacing={2} noValidate onSubmit={submit} sx={{ maxWidth: 480 }}>
-        {field('currentPassword', 'Current password', 'current-password')}
-        {field('newPassword', 'New password', 'new-password', `At least ${MIN_LENGTH} characters`)}
-        {field('confirmPassword', 'Repeat the new password', 'new-password')}
-        {server.form && (
+        {input('currentPassword', 'Current password', 'current-password')}
+        {input('newPassword', 'New password', 'new-password', `At least ${MIN_LENGTH} characters`)}
+        {input('confirmPassword', 'Repeat the new password', 'new-password')}
+        {formError && (
           <Alert severity="error" data-testid="password-error">
-            {server.form}
+            {formError}
           </Alert>
         )}
         {change.isSuccess && (

@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { CurrentUser, UpdateMeBody } from '@genonaut/contracts';
-import { formErrors } from '@/lib/form-errors';
 import { useUpdateMe } from '../api/update-me';
+import { useFormFields } from '../hooks/use-form-fields';
 import { SettingsSection } from './settings-section';
 
-const FIELDS = ['displayName', 'email'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'displayName' | 'email';
 
 /** Mirrors the API's rules, so the common mistakes are caught before a round trip. */
 function validate(values: Record<Field, string>): Partial<Record<Field, string>> {
@@ -29,10 +28,12 @@ export function ProfileSection({
   user: CurrentUser;
   onUserChange: (user: CurrentUser) => void;
 }) {
-  const [values, setValues] = useState({ displayName: user.displayName ?? '', email: user.email });
-  const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   const update = useUpdateMe(onUserChange);
-  const server = formErrors(update.error, FIELDS);
+  const { values, check, field, formError } = useFormFields(
+    { displayName: user.displayName ?? '', email: user.email },
+    update,
+    validate,
+  );
 
   const changes: UpdateMeBody = {};
   const displayName = values.displayName.trim() || null;
@@ -42,26 +43,9 @@ export function ProfileSection({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = validate(values);
-    setChecked(errors);
-    if (Object.keys(errors).length > 0 || !dirty) return;
-    update.mutate(changes);
+    if (check() && dirty) update.mutate(changes);
   };
-  const field = (name: Field) => {
-    const message = checked[name] ?? server.fields[name];
-    return {
-      name,
-      value: values[name],
-      onChange: (event: { target: { value: string } }) => {
-        setValues({ ...values, [name]: event.target.value });
-        setChecked({ ...checked, [name]: undefined });
-        if (update.isSuccess || update.isError) update.reset();
-      },
-      error: message !== undefined,
-      helperText: message,
-      slotProps: { htmlInput: { 'data-testid': `profile-${name}` } },
-    };
-  };
+  const input = (name: Field) => ({ htmlInput: { 'data-testid': `profile-${name}` } });
 
   return (
     <SettingsSection
@@ -71,11 +55,23 @@ export function ProfileSection({
     >
       <Stack component="form" spacing={2} noValidate onSubmit={submit} sx={{ maxWidth: 480 }}>
         <TextField label="Username" value={user.username} disabled helperText="Usernames cannot change" />
-        <TextField label="Display name" autoComplete="nickname" {...field('displayName')} />
-        <TextField label="Email" type="email" autoComplete="email" required {...field('email')} />
-        {server.form && (
+        <TextField
+          label="Display name"
+          autoComplete="nickname"
+          {...field('displayName')}
+          slotProps={input('displayName')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          {...field('email')}
+          slotProps={input('email')}
+        />
+        {formError && (
           <Alert severity="error" data-testid="profile-error">
-            {server.form}
+            {formError}
           </Alert>
         )}
         {update.isSuccess && (
