@@ -52,7 +52,10 @@ export const asAdmin = () => test.use({ storageState: ADMIN_STATE });
 export const isMobile = (page: Page) => (page.viewportSize()?.width ?? 1280) < 600;
 
 /** Opens the navigation (a drawer on phones) and follows one of its links. */
-export async function navigate(page: Page, to: 'dashboard' | 'gallery' | 'generate' | 'tags') {
+export async function navigate(
+  page: Page,
+  to: 'dashboard' | 'gallery' | 'generate' | 'tags' | 'bookmarks' | 'notifications',
+) {
   if (isMobile(page)) await page.getByTestId('sidebar-toggle').click();
   await page.getByTestId(`nav-${to}`).filter({ visible: true }).click();
 }

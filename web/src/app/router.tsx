@@ -35,8 +35,26 @@ export const routes: RouteObject[] = [
               { path: paths.notifications.path, lazy: lazy(() => import('./routes/notifications')) },
               { path: paths.notification.path, lazy: lazy(() => import('./routes/notification')) },
               {
-                path: paths.notificationSettings.path,
-                lazy: lazy(() => import('./routes/notification-settings')),
+                path: paths.settings.path,
+                lazy: lazy(() => import('./routes/settings')),
+                children: [
+                  { index: true, lazy: lazy(() => import('./routes/settings-index')) },
+                  { path: paths.settingsProfile.path, lazy: lazy(() => import('./routes/settings-profile')) },
+                  {
+                    path: paths.settingsPassword.path,
+                    lazy: lazy(() => import('./routes/settings-password')),
+                  },
+                  { path: paths.settingsTokens.path, lazy: lazy(() => import('./routes/settings-tokens')) },
+                  {
+                    path: paths.settingsAppearance.path,
+                    lazy: lazy(() => import('./routes/settings-appearance')),
+                  },
+                  {
+                    path: paths.notificationSettings.path,
+                    lazy: lazy(() => import('./routes/notification-settings')),
+                  },
+                  { path: paths.settingsSidebar.path, lazy: lazy(() => import('./routes/settings-sidebar')) },
+                ],
               },
               { path: paths.searchHistory.path, lazy: lazy(() => import('./routes/search-history')) },
               { path: paths.recommendations.path, lazy: lazy(() => import('./routes/recommendations')) },

@@ -40,6 +40,11 @@ export const paths = {
   notification: { path: '/notifications/:id', href: (id: number) => `/notifications/${id}` },
   notificationSettings: { path: '/settings/notifications', href: () => '/settings/notifications' },
   settings: { path: '/settings', href: () => '/settings' },
+  settingsProfile: { path: '/settings/profile', href: () => '/settings/profile' },
+  settingsPassword: { path: '/settings/password', href: () => '/settings/password' },
+  settingsTokens: { path: '/settings/tokens', href: () => '/settings/tokens' },
+  settingsAppearance: { path: '/settings/appearance', href: () => '/settings/appearance' },
+  settingsSidebar: { path: '/settings/sidebar', href: () => '/settings/sidebar' },
   recommendations: { path: '/recommendations', href: () => '/recommendations' },
   adminFlaggedContent: { path: '/admin/flagged-content', href: () => '/admin/flagged-content' },
   adminFlaggedItem: {

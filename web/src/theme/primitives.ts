@@ -1,6 +1,6 @@
 // Design tokens of the one theme: palette per colour scheme, type scale, shape. Component families
 // take their look from these in ./customizations, so pages need little `sx`.
-import type { ThemeOptions } from '@mui/material/styles';
+import type { Theme, ThemeOptions } from '@mui/material/styles';
 
 export const brand = {
   main: '#5b4bdb',
@@ -37,3 +37,9 @@ export const typography: ThemeOptions['typography'] = {
 };
 
 export const shape: ThemeOptions['shape'] = { borderRadius: 10 };
+
+/**
+ * The palette as CSS variables, so a style written once follows the active colour scheme. Reading
+ * `theme.palette` in a style override freezes the light scheme's values (a white app bar in dark mode).
+ */
+export const paletteOf = (theme: Theme) => (theme.vars ?? theme).palette;

@@ -2,6 +2,6 @@ import { NotificationSettingsPage } from '@/features/notifications/components/no
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 export function Component() {
-  useDocumentTitle('Notification settings');
-  return <NotificationSettingsPage />;
+  useDocumentTitle('Notifications · Settings');
+  return <NotificationSettingsPage embedded />;
 }

@@ -12,6 +12,8 @@ import MenuIcon from '@mui/icons-material/Menu';
 import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/features/auth/api/get-current-user';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { useApplyThemePreference } from '@/features/settings/hooks/use-theme-mode';
+import { hiddenSidebarPaths, sidebarPreferences } from '@/features/settings/utils/preferences';
 import { useLocalStorage } from '@/hooks/use-local-storage';
 import { SearchBox } from './search-box';
 import { Sidebar } from './sidebar';
@@ -22,12 +24,22 @@ import { UserMenu } from './user-menu';
 export function Component() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'));
-  const [collapsed, setCollapsed] = useLocalStorage('genonaut-sidebar-collapsed', false);
+  const [remembered, setRemembered] = useLocalStorage('genonaut-sidebar-collapsed', false);
+  // A toggle holds for this visit; a new page load starts as the user's sidebar setting says.
+  const [toggled, setToggled] = useState<boolean | null>(null);
   const [mobileOpen, setMobileOpen] = useState(false);
   const location = useLocation();
   const user = useCurrentUser().data;
+  useApplyThemePreference(user);
+  const sidebar = sidebarPreferences(user?.preferences);
+  const startCollapsed = sidebar.start === 'remember' ? remembered : sidebar.start === 'collapsed';
+  const collapsed = toggled ?? startCollapsed;
 
-  const toggleSidebar = () => (wide ? setCollapsed(!collapsed) : setMobileOpen(!mobileOpen));
+  const toggleSidebar = () => {
+    if (!wide) return setMobileOpen(!mobileOpen);
+    setToggled(!collapsed);
+    setRemembered(!collapsed);
+  };
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100dvh' }}>
@@ -71,7 +83,12 @@ export function Component() {
           )}
         </Toolbar>
       </AppBar>
-      <Sidebar collapsed={collapsed} mobileOpen={mobileOpen} onMobileClose={() => setMobileOpen(false)} />
+      <Sidebar
+        collapsed={collapsed}
+        mobileOpen={mobileOpen}
+        onMobileClose={() => setMobileOpen(false)}
+        hiddenPaths={hiddenSidebarPaths(user?.preferences)}
+      />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 1.5, sm: 3 } }}>
         <Toolbar />
         <Outlet />

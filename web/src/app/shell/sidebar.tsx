@@ -154,12 +154,21 @@ function NavEntry({
   );
 }
 
-function NavList({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
+function NavList({
+  collapsed,
+  onNavigate,
+  hiddenPaths = [],
+}: {
+  collapsed: boolean;
+  onNavigate?: () => void;
+  /** Entries the user chose not to see (settings → sidebar). */
+  hiddenPaths?: readonly string[];
+}) {
   const isAdmin = useCurrentUser().data?.role === 'admin';
   return (
     <>
       <List component="nav" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !hiddenPaths.includes(item.to)).map((item) => (
           <NavEntry key={item.to} item={item} collapsed={collapsed} onNavigate={onNavigate} />
         ))}
       </List>
@@ -187,10 +196,12 @@ export function Sidebar({
   collapsed,
   mobileOpen,
   onMobileClose,
+  hiddenPaths,
 }: {
   collapsed: boolean;
   mobileOpen: boolean;
   onMobileClose: () => void;
+  hiddenPaths?: readonly string[];
 }) {
   const width = collapsed ? SIDEBAR_COLLAPSED_WIDTH : SIDEBAR_WIDTH;
   return (
@@ -202,7 +213,7 @@ export function Sidebar({
         sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: SIDEBAR_WIDTH } }}
         data-testid="sidebar-mobile"
       >
-        <NavList collapsed={false} onNavigate={onMobileClose} />
+        <NavList collapsed={false} onNavigate={onMobileClose} hiddenPaths={hiddenPaths} />
       </Drawer>
       <Drawer
         variant="permanent"
@@ -216,7 +227,7 @@ export function Sidebar({
         data-collapsed={collapsed}
       >
         <Toolbar />
-        <NavList collapsed={collapsed} />
+        <NavList collapsed={collapsed} hiddenPaths={hiddenPaths} />
       </Drawer>
     </>
   );

@@ -8,6 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import LogoutIcon from '@mui/icons-material/Logout';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import type { CurrentUser } from '@genonaut/contracts';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
@@ -40,6 +41,18 @@ export function UserMenu({ user }: { user: CurrentUser }) {
           <ListItemText primary={name} secondary={user.email} />
         </MenuItem>
         <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            void navigate(paths.settings.href());
+          }}
+          data-testid="user-menu-settings"
+        >
+          <ListItemIcon>
+            <SettingsIcon fontSize="small" />
+          </ListItemIcon>
+          Settings
+        </MenuItem>
         <MenuItem onClick={signOut} data-testid="logout">
           <ListItemIcon>
             <LogoutIcon fontSize="small" />

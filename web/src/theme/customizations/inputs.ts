@@ -1,4 +1,5 @@
 import type { Components, Theme } from '@mui/material/styles';
+import { paletteOf } from '../primitives';
 
 export const inputsCustomizations: Components<Theme> = {
   MuiButton: { defaultProps: { disableElevation: true } },
@@ -10,7 +11,7 @@ export const inputsCustomizations: Components<Theme> = {
     styleOverrides: {
       // A visible focus ring: the app must be usable from the keyboard.
       root: ({ theme }) => ({
-        '&.Mui-focusVisible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
+        '&.Mui-focusVisible': { outline: `2px solid ${paletteOf(theme).primary.main}`, outlineOffset: 2 },
       }),
     },
   },

@@ -1,8 +1,9 @@
 import type { Components, Theme } from '@mui/material/styles';
+import { paletteOf } from '../primitives';
 
 export const navigationCustomizations: Components<Theme> = {
   MuiDrawer: {
-    styleOverrides: { paper: ({ theme }) => ({ borderRight: `1px solid ${theme.palette.divider}` }) },
+    styleOverrides: { paper: ({ theme }) => ({ borderRight: `1px solid ${paletteOf(theme).divider}` }) },
   },
   MuiListItemButton: {
     styleOverrides: {
@@ -10,8 +11,8 @@ export const navigationCustomizations: Components<Theme> = {
         borderRadius: theme.shape.borderRadius,
         margin: theme.spacing(0.25, 1),
         '&.active': {
-          backgroundColor: theme.palette.action.selected,
-          color: theme.palette.primary.main,
+          backgroundColor: paletteOf(theme).action.selected,
+          color: paletteOf(theme).primary.main,
         },
       }),
     },

@@ -1,4 +1,5 @@
 import type { Components, Theme } from '@mui/material/styles';
+import { paletteOf } from '../primitives';
 
 export const surfacesCustomizations: Components<Theme> = {
   MuiPaper: { defaultProps: { elevation: 0 } },
@@ -10,8 +11,8 @@ export const surfacesCustomizations: Components<Theme> = {
     defaultProps: { elevation: 0, color: 'inherit' },
     styleOverrides: {
       root: ({ theme }) => ({
-        borderBottom: `1px solid ${theme.palette.divider}`,
-        backgroundColor: theme.palette.background.paper,
+        borderBottom: `1px solid ${paletteOf(theme).divider}`,
+        backgroundColor: paletteOf(theme).background.paper,
       }),
     },
   },

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser, UserResponse } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
@@ -23,4 +24,13 @@ export const currentUserQueryOptions = () =>
 
 export function useCurrentUser() {
   return useQuery(currentUserQueryOptions());
+}
+
+/** Puts a user the API answered with (e.g. after a profile change) into the cache every page reads. */
+export function useSetCurrentUser() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (user: CurrentUser) => queryClient.setQueryData(currentUserQueryOptions().queryKey, user),
+    [queryClient],
+  );
 }

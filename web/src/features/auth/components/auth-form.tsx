@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formErrors } from './form-errors';
+import { formErrors } from '@/lib/form-errors';
 
 /**
  * The text fields of a sign-in or sign-up form: their values, and for each the props of its

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { bookmarkQueryOptions } from './get-bookmark';
 import { BOOKMARKS_KEY } from './get-categories';
 
 /** Removes the bookmark from every category it is filed in. */
@@ -11,6 +12,10 @@ export function useDeleteBookmark() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteBookmark,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: BOOKMARKS_KEY }),
+    onSuccess: (_answer, id) => {
+      // Gone, so not refetched (a 404) by the invalidation below while a view of it is still open.
+      queryClient.removeQueries({ queryKey: bookmarkQueryOptions(id).queryKey });
+      return queryClient.invalidateQueries({ queryKey: BOOKMARKS_KEY });
+    },
   });
 }

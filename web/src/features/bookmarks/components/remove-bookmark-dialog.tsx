@@ -9,7 +9,16 @@ import { MutationError } from '@/components/mutation-error';
 import { useDeleteBookmark } from '../api/delete-bookmark';
 
 /** Removing takes the bookmark out of every category, so it asks first. */
-export function RemoveBookmarkDialog({ bookmark, onClose }: { bookmark: Bookmark; onClose: () => void }) {
+export function RemoveBookmarkDialog({
+  bookmark,
+  onClose,
+  onRemoved = onClose,
+}: {
+  bookmark: Bookmark;
+  onClose: () => void;
+  /** After the API removed it; by default the same as closing. */
+  onRemoved?: () => void;
+}) {
   const remove = useDeleteBookmark();
   const others = bookmark.categoryIds.length - 1;
   return (
@@ -42,7 +51,7 @@ export function RemoveBookmarkDialog({ bookmark, onClose }: { bookmark: Bookmark
           color="error"
           variant="contained"
           loading={remove.isPending}
-          onClick={() => remove.mutate(bookmark.id, { onSuccess: onClose })}
+          onClick={() => remove.mutate(bookmark.id, { onSuccess: onRemoved })}
           data-testid="confirm-remove-bookmark"
         >
           Remove

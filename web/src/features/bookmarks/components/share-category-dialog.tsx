@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,10 +8,11 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { BookmarkCategory } from '@genonaut/contracts';
+import { CopyStatus } from '@/components/copy-status';
 import { MutationError } from '@/components/mutation-error';
 import { paths } from '@/config/paths';
+import { useClipboard } from '@/hooks/use-clipboard';
 import { useUpdateCategory } from '../api/update-category';
 
 /** Absolute, because the link is meant to be pasted elsewhere. */
@@ -28,22 +28,15 @@ export function ShareCategoryDialog({
   onClose: () => void;
 }) {
   const update = useUpdateCategory();
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { copied, copy: copyText, reset } = useClipboard();
   const link = category.shareToken ? shareLinkOf(category.shareToken) : null;
 
   const change = (body: { isPublic?: boolean; rotateShareToken?: boolean }) => {
-    setCopied(null);
+    reset();
     update.mutate({ id: category.id, body });
   };
   const copy = async () => {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      // Clipboard access can be refused (insecure origin, permissions); the link stays selectable.
-      setCopied('failed');
-    }
+    if (link) await copyText(link);
   };
 
   return (
@@ -88,13 +81,7 @@ export function ShareCategoryDialog({
                 >
                   New link
                 </Button>
-                <Typography role="status" variant="body2" data-testid="share-copied">
-                  {copied === 'yes'
-                    ? 'Copied'
-                    : copied === 'failed'
-                      ? 'Could not copy; select the link instead'
-                      : ''}
-                </Typography>
+                <CopyStatus result={copied} what="link" testId="share-copied" />
               </Stack>
               <DialogContentText>
                 Private images and your notes are never shown. “New link” stops the old one.

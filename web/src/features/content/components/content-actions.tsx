@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -31,10 +31,13 @@ export function ContentActions({
   item,
   signedIn,
   canDelete,
+  bookmark,
 }: {
   item: ContentDetail;
   signedIn: boolean;
   canDelete: boolean;
+  /** The bookmark button, from the bookmarks feature (the route composes the two). */
+  bookmark?: ReactNode;
 }) {
   const [deleting, setDeleting] = useState(false);
   const { mutate: record } = useRecordInteraction();
@@ -42,8 +45,7 @@ export function ContentActions({
 
   return (
     <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="content-actions">
-      {/* The bookmark button and the category manager belong here, first in the row, once the
-          bookmark endpoints exist; the row wraps, so they need no layout change. */}
+      {bookmark}
       <Button
         variant="contained"
         component={RouterLink}

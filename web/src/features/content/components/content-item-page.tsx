@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -46,7 +47,21 @@ function ContentItemSkeleton() {
   );
 }
 
-function ContentItemView({ item, viewer }: { item: ContentDetail; viewer: ContentViewer | null }) {
+/** Parts of the page other features provide; the route composes them (features do not share code). */
+export interface ContentItemSlots {
+  /** The bookmark button and category manager for this item. */
+  bookmark?: (item: ContentDetail) => ReactNode;
+}
+
+function ContentItemView({
+  item,
+  viewer,
+  slots,
+}: {
+  item: ContentDetail;
+  viewer: ContentViewer | null;
+  slots: ContentItemSlots;
+}) {
   // The API decides in the end (403 on delete); this only hides a button that would be refused.
   const canDelete = viewer !== null && (viewer.id === item.creator.id || viewer.role === 'admin');
   return (
@@ -56,7 +71,12 @@ function ContentItemView({ item, viewer }: { item: ContentDetail; viewer: Conten
         <Stack spacing={2.5}>
           <ContentHeader item={item} />
           <ContentRating item={item} signedIn={viewer !== null} />
-          <ContentActions item={item} signedIn={viewer !== null} canDelete={canDelete} />
+          <ContentActions
+            item={item}
+            signedIn={viewer !== null}
+            canDelete={canDelete}
+            bookmark={slots.bookmark?.(item)}
+          />
           <ContentTags tags={item.tags} />
           <PromptSection prompt={item.prompt} negativePrompt={item.negativePrompt} />
           <GenerationParams item={item} />
@@ -72,7 +92,15 @@ function ContentItemView({ item, viewer }: { item: ContentDetail; viewer: Conten
  * One item: the image (zoomable), what it is, your rating, its tags, prompt and settings, and the
  * images like it. `viewer` is null for anonymous visitors.
  */
-export function ContentItemPage({ id, viewer }: { id: number; viewer: ContentViewer | null }) {
+export function ContentItemPage({
+  id,
+  viewer,
+  slots = {},
+}: {
+  id: number;
+  viewer: ContentViewer | null;
+  slots?: ContentItemSlots;
+}) {
   const item = useContentItem(id);
   useRecordView(id, item.isSuccess);
   useDocumentTitle(item.data?.title ?? 'Item');
@@ -94,5 +122,5 @@ export function ContentItemPage({ id, viewer }: { id: number; viewer: ContentVie
   if (item.isError) {
     return <ErrorState error={item.error} onRetry={() => void item.refetch()} testId="content-error" />;
   }
-  return <ContentItemView item={item.data} viewer={viewer} />;
+  return <ContentItemView item={item.data} viewer={viewer} slots={slots} />;
 }

@@ -32,16 +32,24 @@ const SOURCE_LABELS: Record<GallerySourceScope, string> = {
 export function GalleryOptions({
   state,
   onChange,
+  onSearch,
 }: {
   state: GalleryState;
   onChange: (change: Partial<GalleryState>) => void;
+  /** Told of each search submitted from the field (to remember it), not of every keystroke. */
+  onSearch?: (query: string) => void;
 }) {
   // The search runs on Enter, not per keystroke: every search is a URL (and history) entry.
   const [q, setQ] = useState(state.q);
   useEffect(() => setQ(state.q), [state.q]);
+  const search = () => {
+    const query = q.trim();
+    onChange({ q: query });
+    if (query) onSearch?.(query);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onChange({ q: q.trim() });
+    search();
   };
   const toggleSource = (source: GallerySourceScope, on: boolean) =>
     onChange({ sources: ALL_SOURCES.filter((s) => (s === source ? on : state.sources.includes(s))) });
@@ -55,7 +63,7 @@ export function GalleryOptions({
             label="Search"
             value={q}
             onChange={(event) => setQ(event.target.value)}
-            onBlur={() => q.trim() !== state.q && onChange({ q: q.trim() })}
+            onBlur={() => q.trim() !== state.q && search()}
             placeholder='e.g. castle "at dusk" tag:landscape steps:>=30'
             slotProps={{
               htmlInput: { 'data-testid': 'gallery-search', enterKeyHint: 'search' },

@@ -24,7 +24,8 @@ function countLabel(info: Pagination | undefined): string {
     : `${n} ${info.totalCount === 1 ? 'image' : 'images'}`;
 }
 
-export function GalleryPage() {
+/** `onSearch` hears each search submitted from the options' field (the route records it). */
+export function GalleryPage({ onSearch }: { onSearch?: (query: string) => void }) {
   const { state, update } = useGalleryParams();
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'));
@@ -62,7 +63,7 @@ export function GalleryPage() {
         </Stack>
       </Stack>
       <Collapse in={wide || optionsOpen}>
-        <GalleryOptions state={state} onChange={update} />
+        <GalleryOptions state={state} onChange={update} onSearch={onSearch} />
       </Collapse>
       {state.sources.length === 0 ? (
         <EmptyState title="All sources are switched off" testId="gallery-empty">

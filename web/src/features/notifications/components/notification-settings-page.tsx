@@ -15,8 +15,11 @@ import { useNotificationSettings } from '../api/get-notification-settings';
 import { useUpdateNotificationSettings } from '../api/update-notification-settings';
 import { NOTIFICATION_TYPES } from '../utils/notification-types';
 
-/** The notifications section of the settings: one switch per type, saved as soon as it moves. */
-export function NotificationSettingsPage() {
+/**
+ * The notifications section of the settings: one switch per type, saved as soon as it moves.
+ * `embedded` under the settings page's own heading, its title is a section heading.
+ */
+export function NotificationSettingsPage({ embedded = false }: { embedded?: boolean }) {
   const settings = useNotificationSettings();
   const update = useUpdateNotificationSettings();
   return (
@@ -30,7 +33,11 @@ export function NotificationSettingsPage() {
         direction="row"
         sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}
       >
-        <Typography variant="h1" id="notification-settings-title">
+        <Typography
+          variant={embedded ? 'h2' : 'h1'}
+          component={embedded ? 'h2' : 'h1'}
+          id="notification-settings-title"
+        >
           Notification settings
         </Typography>
         <Button component={RouterLink} to={paths.notifications.href()}>

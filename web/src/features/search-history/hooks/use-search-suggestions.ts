@@ -2,12 +2,10 @@ import { useMemo } from 'react';
 import { useRecentSearches } from '@/hooks/use-recent-searches';
 import { useDeleteSearch } from '../api/delete-search';
 import { useRecentSearchesQuery } from '../api/get-recent-searches';
-import { useRecordSearch } from '../api/record-search';
 import { useDebouncedValue } from './use-debounced-value';
+import { useSearchRecorder } from './use-search-recorder';
 
 const DEBOUNCE_MS = 250;
-/** The API keeps queries up to this length; a longer gallery search is run but not remembered. */
-const MAX_QUERY_LENGTH = 500;
 
 export interface SearchSuggestions {
   /** Recent searches matching what is typed, newest first. */
@@ -33,19 +31,12 @@ export function useSearchSuggestions({
   const local = useRecentSearches();
   const prefix = useDebouncedValue(input.trim(), DEBOUNCE_MS);
   const recent = useRecentSearchesQuery(prefix, signedIn && active);
-  const recordSearch = useRecordSearch();
+  const record = useSearchRecorder(signedIn);
   const deleteSearch = useDeleteSearch();
   const serverOptions = useMemo(() => recent.data?.items.map((entry) => entry.query) ?? [], [recent.data]);
 
   if (!signedIn) {
-    return { options: local.searches, record: local.add, remove: local.remove };
+    return { options: local.searches, record, remove: local.remove };
   }
-  return {
-    options: serverOptions,
-    record: (query) => {
-      const trimmed = query.trim();
-      if (trimmed && trimmed.length <= MAX_QUERY_LENGTH) recordSearch.mutate(trimmed);
-    },
-    remove: (query) => deleteSearch.mutate(query),
-  };
+  return { options: serverOptions, record, remove: (query) => deleteSearch.mutate(query) };
 }

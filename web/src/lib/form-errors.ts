@@ -1,7 +1,7 @@
 import { isApiError } from '@/lib/api-error';
 
 /**
- * Splits a failed sign-in or sign-up into messages per field (the API's `details`, shown under the
+ * Splits a failed form submission into messages per field (the API's `details`, shown under the
  * inputs) and one message for the form (a wrong password, a rate limit, an outage).
  */
 export function formErrors(
