@@ -113,7 +113,9 @@ export async function markNotified(db: Database, userId: string): Promise<void> 
  * became private, hidden, rated or bookmarked since the refresh.
  */
 export function listRecommendations(db: Database, userId: string, hideThreshold: number, limit: number) {
-  return selectSummary(contentFrom(db), userId)
+  // No viewer columns: the list never holds an item the user rated or bookmarked (the filters below),
+  // so their bookmark and rating are null by construction and two sub-plans per row are saved.
+  return selectSummary(contentFrom(db), null)
     .innerJoin('recommendations as r', 'r.content_id', 'c.id')
     .select([
       'r.score',
