@@ -32,6 +32,7 @@ import {
   type BookmarkRow,
 } from './bookmarks.repository';
 import { toBookmark, toSharedCategoryHeader } from './bookmarks.mapper';
+import { numberedPage } from '../../lib/numbered-page';
 
 /** Gallery cards of the items, keyed by id, with the viewer's bookmark and rating when signed in. */
 async function cardsOf(db: Database, viewer: AuthUser | null, ids: number[]) {
@@ -61,22 +62,6 @@ async function toBookmarks(db: Database, caller: AuthUser, rows: BookmarkRow[]):
   });
 }
 
-function pageOf<T>(items: T[], page: number, pageSize: number, total: number) {
-  return {
-    items,
-    pagination: {
-      pageSize,
-      page,
-      totalCount: total,
-      totalCountIsEstimate: false,
-      hasNext: page * pageSize < total,
-      hasPrevious: page > 1,
-      nextCursor: null,
-      prevCursor: null,
-    },
-  };
-}
-
 export async function listBookmarks(
   deps: BookmarkDeps,
   caller: AuthUser,
@@ -98,7 +83,7 @@ export async function listBookmarks(
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  return pageOf(await toBookmarks(deps.db, caller, rows), page, pageSize, total);
+  return numberedPage(await toBookmarks(deps.db, caller, rows), page, pageSize, total);
 }
 
 /** The caller's bookmark, while its item is one they may see (like the lists). */
@@ -207,6 +192,6 @@ export async function getSharedCategory(
   });
   return {
     category: toSharedCategoryHeader(category, coverIsPublic),
-    ...pageOf(items, page, pageSize, total),
+    ...numberedPage(items, page, pageSize, total),
   };
 }

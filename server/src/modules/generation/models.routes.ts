@@ -11,6 +11,7 @@ import {
   ModelSyncResult,
 } from '@genonaut/contracts';
 import { syncModels } from './model-sync';
+import { numberedPagination } from '../../lib/numbered-page';
 
 export const modelsRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get(
@@ -112,16 +113,7 @@ export const modelsRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
               }
             : {}),
         })),
-        pagination: {
-          pageSize,
-          page,
-          totalCount: Number(total.n),
-          totalCountIsEstimate: false,
-          hasNext: page * pageSize < Number(total.n),
-          hasPrevious: page > 1,
-          nextCursor: null,
-          prevCursor: null,
-        },
+        pagination: numberedPagination(page, pageSize, Number(total.n)),
       };
     },
   );

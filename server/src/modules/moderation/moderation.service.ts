@@ -32,6 +32,7 @@ import {
   REMOVE_ACTION,
   replaceFlagWords,
 } from './moderation.repository';
+import { numberedPagination } from '../../lib/numbered-page';
 
 export interface ModerationDeps {
   db: Database;
@@ -58,16 +59,7 @@ export async function listFlaggedContent(db: Database, query: FlaggedQuery): Pro
   });
   return {
     items: rows.map(toFlaggedItem),
-    pagination: {
-      pageSize,
-      page,
-      totalCount: total,
-      totalCountIsEstimate: false,
-      hasNext: page * pageSize < total,
-      hasPrevious: page > 1,
-      nextCursor: null,
-      prevCursor: null,
-    },
+    pagination: numberedPagination(page, pageSize, total),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   listGroups,
   type SearchGroupRow,
 } from './search-history.repository';
+import { numberedPagination } from '../../lib/numbered-page';
 
 const toEntry = (row: SearchGroupRow): SearchHistoryEntry => ({
   query: row.query,
@@ -50,16 +51,7 @@ export async function listHistory(
   ]);
   return {
     items: rows.map(toEntry),
-    pagination: {
-      pageSize,
-      page,
-      totalCount: total,
-      totalCountIsEstimate: false,
-      hasNext: page * pageSize < total,
-      hasPrevious: page > 1,
-      nextCursor: null,
-      prevCursor: null,
-    },
+    pagination: numberedPagination(page, pageSize, total),
   };
 }
 

@@ -37,6 +37,7 @@ import {
   viewerState,
   visibleItemCount,
 } from './tags.repository';
+import { numberedPagination } from '../../lib/numbered-page';
 
 export interface TagReadDeps {
   db: Database;
@@ -66,16 +67,7 @@ export async function listTags(db: Database, query: TagListQuery): Promise<TagPa
   });
   return {
     items: rows.map(toTag),
-    pagination: {
-      pageSize,
-      page,
-      totalCount: total,
-      totalCountIsEstimate: false,
-      hasNext: page * pageSize < total,
-      hasPrevious: page > 1,
-      nextCursor: null,
-      prevCursor: null,
-    },
+    pagination: numberedPagination(page, pageSize, total),
   };
 }
 

@@ -14,6 +14,7 @@ import { assertAvailable } from '../auth/auth.service';
 import type { SessionStore } from '../auth/session-store';
 import { toCurrentUser, toUserProfile } from './users.mapper';
 import { favoriteTags, findUserById, listUsers, updateUser, userStats } from './users.repository';
+import { numberedPagination } from '../../lib/numbered-page';
 
 const MAX_PREFERENCES_BYTES = 16_384;
 
@@ -69,19 +70,9 @@ export async function adminListUsers(db: Database, query: AdminUserQuery): Promi
   const pageSize = query.pageSize ?? 25;
   const page = query.page ?? 1;
   const { rows, total } = await listUsers(db, { ...query, limit: pageSize, offset: (page - 1) * pageSize });
-  const hasNext = page * pageSize < total;
   return {
     items: rows.map(toCurrentUser),
-    pagination: {
-      pageSize,
-      page,
-      totalCount: total,
-      totalCountIsEstimate: false,
-      hasNext,
-      hasPrevious: page > 1,
-      nextCursor: null,
-      prevCursor: null,
-    },
+    pagination: numberedPagination(page, pageSize, total),
   };
 }
 
