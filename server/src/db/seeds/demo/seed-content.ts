@@ -41,15 +41,7 @@ export async function seedContent(
 ): Promise<{ created: number; rendered: number }> {
   const checkpoints = loadCheckpoints();
   const loras = loadLoras();
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('content_items')
-        .select(sql<string>`metadata->>'demoKey'`.as('key'))
-        .where(sql<boolean>`metadata ? 'demoKey'`)
-        .execute()
-    ).map((r) => Number(r.key)),
-  );
+  const existing = await seededKeys(db, 'demoKey');
 
   const rows = [];
   const tagRows: { key: number; tags: string[] }[] = [];
@@ -181,4 +173,14 @@ export async function renderMissingImages(
   });
   await Promise.all(workers);
   return done;
+}
+
+/** The numbered demo items already in the database (their `metadata[field]`), so a re-run adds only the rest. */
+export async function seededKeys(db: Database, field: 'demoKey' | 'demoFlagKey'): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('content_items')
+    .select(sql<string>`metadata->>${field}`.as('key'))
+    .where(sql<boolean>`metadata ? ${field}`)
+    .execute();
+  return new Set(rows.map((r) => Number(r.key)));
 }

@@ -1,14 +1,13 @@
 // A few demo items whose titles and prompts use mild words of the shipped flag list, so a fresh install
 // has a review queue: low-risk ones that stay visible, and two above the default hide threshold (75)
 // that only their creators and admins see until approved. Keyed by metadata.demoFlagKey (idempotent).
-import { sql } from 'kysely';
 import type { Database } from '../../database';
 import type { StorageBackend } from '../../../storage/storage';
 import { screenContent } from '../../../modules/moderation/moderation-screen.repository';
 import { loadCheckpoints, loadLoras } from '../catalogue';
 import { createRng } from '../vocabulary/compose-prompt';
 import { drawParams } from './demo-params';
-import { renderMissingImages } from './seed-content';
+import { renderMissingImages, seededKeys } from './seed-content';
 import type { DemoPeople } from './seed-people';
 
 const DAY_MS = 86_400_000;
@@ -28,15 +27,7 @@ export async function seedFlaggedExamples(
   people: DemoPeople,
   opts: { now: Date; log: (message: string) => void },
 ): Promise<number> {
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('content_items')
-        .select(sql<string>`metadata->>'demoFlagKey'`.as('key'))
-        .where(sql<boolean>`metadata ? 'demoFlagKey'`)
-        .execute()
-    ).map((r) => Number(r.key)),
-  );
+  const existing = await seededKeys(db, 'demoFlagKey');
   const checkpoints = loadCheckpoints();
   const loras = loadLoras();
   const rows = flaggedDemoItems.flatMap((item, key) => {
