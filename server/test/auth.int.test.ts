@@ -350,11 +350,19 @@ describe('cross-site protection', () => {
     }
   });
 
-  it('sends security headers with a CSP', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  it('sends security headers: the SPA CSP on documents, a closed one on API answers', async () => {
+    const page = await app.inject({ method: 'GET', url: '/docs' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    for (const url of ['/api/v1/health', '/api/v1/no-such-route']) {
+      const api = await app.inject({ method: 'GET', url });
+      expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['x-frame-options']).toBe('DENY');
+      expect(api.headers['cross-origin-resource-policy']).toBe('same-site');
+    }
   });
 
   it('allows CORS only for configured origins', async () => {

@@ -91,6 +91,15 @@ describe('anonymous gallery pages', () => {
     const next = await get(`/api/v1/content?creatorId=${owner.user.id}&pageSize=1&cursor=${cursor}`);
     expect(next.statusCode).toBe(200);
     expect(next.headers['x-cache']).toBeUndefined();
+    // `page=1` spelled out is the first page too (the hit is found before the query is validated).
+    await cachedPair(`/api/v1/content?creatorId=${owner.user.id}&pageSize=1&page=1`);
+  });
+
+  it('answer a hit only when the caller may have it: an invalid token is refused, not served', async () => {
+    await cachedPair(url());
+    const forged = await get(url(), null, { authorization: 'Bearer gnt_not_a_real_token' });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.headers['x-cache']).toBeUndefined();
   });
 
   it('keep errors out of the cache', async () => {

@@ -29,17 +29,23 @@ export class ResponseCache {
     this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   }
 
-  async get(key: string): Promise<Buffer | undefined> {
+  /** The entry from the in-process layer only. */
+  peek(key: string): Buffer | undefined {
     const entry = this.local.get(key);
-    if (entry) {
-      if (entry.expiresAt > Date.now()) {
-        // Most recently used last: eviction takes from the front.
-        this.local.delete(key);
-        this.local.set(key, entry);
-        return entry.body;
-      }
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
       this.drop(key, entry);
+      return undefined;
     }
+    // Most recently used last: eviction takes from the front.
+    this.local.delete(key);
+    this.local.set(key, entry);
+    return entry.body;
+  }
+
+  async get(key: string): Promise<Buffer | undefined> {
+    const local = this.peek(key);
+    if (local) return local;
     let body: Buffer | null;
     try {
       body = await this.options.redis.getBuffer(this.redisKey(key));

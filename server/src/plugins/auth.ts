@@ -131,10 +131,22 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     };
   }
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     // The API and the admin-only queue dashboard need the caller; static files and docs do not.
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/admin/')) return;
-    request.user = await identify(request, reply);
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/admin/')) return done();
+    // Neither a token nor a session cookie: anonymous, with nothing to look up (and no promise).
+    if (
+      !request.headers.authorization &&
+      !request.cookies[SESSION_COOKIE] &&
+      !request.routeOptions.config.queryToken
+    ) {
+      request.user = null;
+      return done();
+    }
+    identify(request, reply).then((user) => {
+      request.user = user;
+      done();
+    }, done);
   });
 
   const guards: Record<Exclude<Access, 'public'>, (request: FastifyRequest) => Promise<void>> = {

@@ -145,15 +145,14 @@ export const errorsPlugin = fp((app: FastifyInstance, _opts, done) => {
 
   // Ajv lets `1e400` through as Infinity (see lib/finite-numbers.ts): refuse it for every route before it
   // reaches SQL, the way the validator should have.
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const details = [
       ...nonFiniteFields(request.params, 'params'),
       ...nonFiniteFields(request.query, 'query'),
     ];
-    if (details.length > 0) {
-      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
-      throw new DomainError('validation_failed', `Invalid request: ${summary}`, details);
-    }
+    if (details.length === 0) return done();
+    const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+    done(new DomainError('validation_failed', `Invalid request: ${summary}`, details));
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -50,10 +50,11 @@ export const realtimePlugin = fp(async (app: FastifyInstance, opts: RealtimeOpti
 
   // @fastify/websocket ends the socket of a refused upgrade only when its own onRequest hook ran; one
   // refused by an earlier onRequest hook (a bad token, the rate limit) would otherwise stay open.
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     const { upgrade, connection } = request.headers;
     // Node's own test for an upgrade (it then hands the socket to the 'upgrade' listener, not to HTTP).
     if (upgrade !== undefined && /\bupgrade\b/i.test(connection ?? '')) request.raw.socket.destroy();
+    done();
   });
 
   const timer = setInterval(() => {

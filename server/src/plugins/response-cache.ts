@@ -4,7 +4,7 @@
 // answer is the same for everyone: a signed-in caller's gallery carries their own ratings, bookmarks and
 // items. `Cache-Control: no-cache` asks for a fresh answer (the benchmark times uncached responses that
 // way). `X-Cache` says hit, miss or bypass.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CacheVersions, type CacheNamespace } from '../lib/cache-versions';
 import { ResponseCache } from '../lib/response-cache';
@@ -35,7 +35,8 @@ export function cacheKeyOf(url: string): string {
 /** First pages only (SPEC §12): deeper pages are rarely asked twice and would crowd out the hot ones. */
 function isFirstPage(query: unknown): boolean {
   const { cursor, page } = (query ?? {}) as { cursor?: unknown; page?: unknown };
-  return cursor === undefined && (page === undefined || page === 1);
+  // Read before validation, so the page number may still be the query string's text.
+  return cursor === undefined && (page === undefined || page === 1 || page === '1');
 }
 
 export const responseCachePlugin = fp(async (app: FastifyInstance) => {
@@ -53,22 +54,41 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
   await versions.start();
   app.addHook('onClose', () => versions.close());
 
-  app.addHook('preHandler', async (request, reply) => {
+  /** The entry a request may be answered from, or undefined when its answer is not shared. */
+  const keyOf = (request: FastifyRequest, reply: FastifyReply): string | undefined => {
     const { cache: namespace, cacheForEveryone } = request.routeOptions.config;
-    if (!namespace || request.method !== 'GET' || !isFirstPage(request.query)) return;
-    if (request.user && !cacheForEveryone) return;
+    if (!namespace || request.method !== 'GET' || !isFirstPage(request.query)) return undefined;
+    if (request.user && !cacheForEveryone) return undefined;
     const version = versions.current(namespace);
     if (version === undefined || /no-cache|no-store/.test(request.headers['cache-control'] ?? '')) {
       reply.header('x-cache', 'bypass');
+      return undefined;
+    }
+    return `${namespace}:${version}:${cacheKeyOf(request.url)}`;
+  };
+  const hit = (reply: FastifyReply, body: Buffer) =>
+    reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+
+  // A hit is answered in onRequest, after the caller and the rate limit (the hooks registered before)
+  // and before anything else: only answers to valid queries were stored, so validation has nothing
+  // to add. The in-process layer answers without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    const key = keyOf(request, reply);
+    if (key === undefined) return done();
+    const local = cache.peek(key);
+    if (local) {
+      hit(reply, local);
       return;
     }
-    const key = `${namespace}:${version}:${cacheKeyOf(request.url)}`;
-    const body = await cache.get(key);
-    if (body !== undefined) {
-      return reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
-    }
-    reply.header('x-cache', 'miss');
-    request.responseCacheKey = key;
+    cache.get(key).then((body) => {
+      if (body) {
+        hit(reply, body);
+        return;
+      }
+      reply.header('x-cache', 'miss');
+      request.responseCacheKey = key;
+      done();
+    }, done);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
