@@ -115,11 +115,24 @@ describe('GET /recommendations', () => {
     const before = await api.list(user);
     const [rated, bookmarked] = before.filter((r) => r.reasons.some((x) => x.kind === 'tags'));
     expect(bookmarked).toBeDefined();
+    // Opened from the list first: that feedback must survive the item leaving the list.
+    expectStatus(await api.feedback(user, rated!.contentId, 'clicked'), 200);
     await rate(app, user.user.id, [rated!.contentId], 4);
     expectStatus(await api.call(user, 'POST', '/bookmarks', { contentId: bookmarked!.contentId }), 201);
     const after = (await api.list(user)).map((r) => r.contentId);
     expect(after).not.toContain(rated!.contentId);
     expect(after).not.toContain(bookmarked!.contentId);
+    const rows = await app.db
+      .selectFrom('recommendations')
+      .select(['content_id', 'replaced_at', 'clicked_at'])
+      .where('user_id', '=', user.user.id)
+      .where('content_id', 'in', [rated!.contentId, bookmarked!.contentId])
+      .execute();
+    // The clicked one stays as history (replaced); the one without feedback is gone.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ content_id: rated!.contentId });
+    expect(rows[0]!.replaced_at).not.toBeNull();
+    expect(rows[0]!.clicked_at).not.toBeNull();
   });
 
   it('computes a new user’s list on the first read only, and answers 400 naming a bad limit', async () => {
