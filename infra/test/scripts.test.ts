@@ -76,7 +76,21 @@ describe('infra/scripts', () => {
 });
 
 describe('Makefile', () => {
-  it('has the targets the seed and SPEC §11 name', async () => {
+  it("runs the BullMQ worker for the seed's Celery targets, and says so in its help", async () => {
+    const dry = async (target: string) =>
+      (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
+    expect(await dry('celery-dev')).toBe('npx genonaut worker');
+    expect(await dry('celery-demo')).toBe('GENONAUT_ENV=demo npx genonaut worker');
+    expect(await dry('celery-test')).toBe('GENONAUT_ENV=test npx genonaut worker');
+    expect(await dry('worker-demo')).toBe(await dry('celery-demo'));
+    const help = (await run('make', ['help'], { cwd: repoRoot })).stdout;
+    for (const target of ['celery-dev', 'celery-demo', 'celery-test']) {
+      expect(help).toMatch(new RegExp(`^${target} +Alias of worker-.*replace Celery`, 'm'));
+    }
+    expect(help).toContain('ecs-logs-celery-<env>');
+  });
+
+  it("has the targets the seed and SPEC §11 name, the seed's Celery names included", async () => {
     const { stdout } = await run('make', ['-pRrq', '-f', 'Makefile', ':'], { cwd: repoRoot }).catch(
       (e: { stdout: string }) => ({ stdout: e.stdout }),
     );
@@ -97,7 +111,11 @@ describe('Makefile', () => {
       'api-demo',
       'api-dev',
       'worker-dev',
+      'worker-demo',
+      'worker-test',
       'celery-dev',
+      'celery-demo',
+      'celery-test',
       'queues-dev',
       'flower-dev',
       'comfyui-mock-dev',
@@ -115,6 +133,8 @@ describe('Makefile', () => {
         `ecs-logs-api-${e}`,
         `ecs-logs-worker-${e}`,
         `ecs-logs-image-gen-${e}`,
+        `ecs-logs-celery-${e}`,
+        `ecs-logs-imagegen-${e}`,
       ]),
     ];
     for (const target of wanted) expect(targets, target).toContain(target);
@@ -125,6 +145,8 @@ describe('Makefile', () => {
       (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
     expect(await dry('ecs-logs-image-gen-demo')).toBe('bash infra/scripts/ecs_logs.sh image-gen demo');
     expect(await dry('backend-deploy-prod')).toBe('bash infra/scripts/backend_deploy.sh prod');
+    expect(await dry('ecs-logs-celery-demo')).toBe('bash infra/scripts/ecs_logs.sh celery demo');
+    expect(await dry('ecs-logs-imagegen-test')).toBe('bash infra/scripts/ecs_logs.sh imagegen test');
     const init = await run('make', ['-n', 'tf-init-test'], {
       cwd: repoRoot,
       env: {
