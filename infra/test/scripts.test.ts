@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { environments, repoRoot } from './infra-files';
+import { environments, makeTargets, repoRoot } from './infra-files';
 
 const run = promisify(execFile);
 const scriptsDir = path.join(repoRoot, 'infra/scripts');
@@ -91,10 +91,7 @@ describe('Makefile', () => {
   });
 
   it("has the targets the seed and SPEC §11 name, the seed's Celery names included", async () => {
-    const { stdout } = await run('make', ['-pRrq', '-f', 'Makefile', ':'], { cwd: repoRoot }).catch(
-      (e: { stdout: string }) => ({ stdout: e.stdout }),
-    );
-    const targets = new Set([...stdout.matchAll(/^([a-zA-Z0-9][^:\s=]*):/gm)].map((m) => m[1]));
+    const targets = await makeTargets();
     const wanted = [
       'aws-login',
       'tf-bootstrap-init',
