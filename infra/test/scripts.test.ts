@@ -75,10 +75,11 @@ describe('infra/scripts', () => {
   });
 });
 
+/** What a Make target would run (make -n), trimmed. */
+const dry = async (target: string) => (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
+
 describe('Makefile', () => {
   it("runs the BullMQ worker for the seed's Celery targets, and says so in its help", async () => {
-    const dry = async (target: string) =>
-      (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
     expect(await dry('celery-dev')).toBe('npx genonaut worker');
     expect(await dry('celery-demo')).toBe('GENONAUT_ENV=demo npx genonaut worker');
     expect(await dry('celery-test')).toBe('GENONAUT_ENV=test npx genonaut worker');
@@ -138,8 +139,6 @@ describe('Makefile', () => {
   });
 
   it('passes the right environment and service to the scripts', async () => {
-    const dry = async (target: string) =>
-      (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
     expect(await dry('ecs-logs-image-gen-demo')).toBe('bash infra/scripts/ecs_logs.sh image-gen demo');
     expect(await dry('backend-deploy-prod')).toBe('bash infra/scripts/backend_deploy.sh prod');
     expect(await dry('ecs-logs-celery-demo')).toBe('bash infra/scripts/ecs_logs.sh celery demo');
