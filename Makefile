@@ -33,11 +33,13 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 28
 	@echo "Per environment ($(ENVS)): tf-init-<env> tf-plan-<env> tf-apply-<env> tf-destroy-<env>"
 	@echo "  frontend-deploy-<env> backend-deploy-<env> ecs-status-<env> ecs-logs-<api|worker|image-gen>-<env>"
+	@echo "  (ecs-logs-celery-<env> and ecs-logs-imagegen-<env>: the seed's names for worker and image-gen)"
 
 # --- Local development --------------------------------------------------------------------------
 
-.PHONY: install start check test redis-dev api-dev api-demo worker-dev celery-dev queues-dev flower-dev \
-  comfyui-mock-dev frontend-dev frontend-build backend-build docker-up docker-down
+.PHONY: install start check test redis-dev api-dev api-demo worker-dev worker-demo worker-test celery-dev \
+  celery-demo celery-test queues-dev flower-dev comfyui-mock-dev frontend-dev frontend-build backend-build \
+  docker-up docker-down
 
 install: ## npm ci
 	npm ci
@@ -63,10 +65,20 @@ api-demo: ## The API with the demo data seeded first (GENONAUT_ENV=demo)
 	GENONAUT_ENV=demo $(GENONAUT) seed demo
 	GENONAUT_ENV=demo $(GENONAUT) api
 
-worker-dev: ## The queue workers (generation and scheduled jobs)
+# The BullMQ workers replace the seed's Celery workers (and their beat scheduler): the celery-* targets
+# are the seed's names for the worker-* ones.
+worker-dev: ## The queue workers (generation and scheduled jobs; they replace Celery)
 	$(GENONAUT) worker
 
-celery-dev: worker-dev ## Alias of worker-dev (the seed's name)
+worker-demo: ## The queue workers with GENONAUT_ENV=demo (beside api-demo)
+	GENONAUT_ENV=demo $(GENONAUT) worker
+
+worker-test: ## The queue workers with GENONAUT_ENV=test
+	GENONAUT_ENV=test $(GENONAUT) worker
+
+celery-dev: worker-dev ## Alias of worker-dev (the BullMQ workers replace Celery)
+celery-demo: worker-demo ## Alias of worker-demo (the BullMQ workers replace Celery)
+celery-test: worker-test ## Alias of worker-test (the BullMQ workers replace Celery)
 
 queues-dev: ## The queue dashboard on :5555/admin/queues (an API process on port 5555, admins only)
 	PORT=5555 $(GENONAUT) api

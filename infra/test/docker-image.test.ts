@@ -6,6 +6,8 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +30,7 @@ let appDir: string;
 let databaseUrl: string;
 let dropScratch: (() => Promise<void>) | undefined;
 const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 
 /** The image's ENV with its absolute paths moved into the stage directory. */
 function imageEnv(): Record<string, string> {
@@ -65,6 +68,47 @@ function start(command: string[], env: NodeJS.ProcessEnv): ChildProcess {
   });
   children.push(child);
   return child;
+}
+
+/** Resolves once the process has printed `text`; rejects if it exits first. */
+function printed(child: ChildProcess, text: string): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes(text)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`exited with ${code} before printing "${text}":\n${output}`)),
+    );
+  });
+}
+
+/**
+ * The images bucket, which is outside the system: an S3 endpoint on a local port (S3_ENDPOINT) that
+ * keeps the objects it is sent and records who signed each request.
+ */
+async function startBucket() {
+  const objects = new Map<string, Buffer>();
+  const requests: { method: string; path: string; signedBy: string }[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => {
+      const key = new URL(request.url ?? '/', 'http://bucket').pathname;
+      const signedBy = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      requests.push({ method: request.method ?? '', path: key, signedBy });
+      const stored = objects.get(key);
+      if (request.method === 'PUT') objects.set(key, Buffer.concat(chunks));
+      else if (!stored) response.statusCode = 404;
+      response.end(request.method === 'GET' ? stored : undefined);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, objects, requests };
 }
 
 async function runToEnd(
@@ -113,6 +157,7 @@ afterAll(async () => {
   await Promise.all(
     children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())),
   );
+  for (const cleanup of cleanups) await cleanup();
   await dropScratch?.();
   if (workspace) await rm(workspace, { recursive: true, force: true });
 });
@@ -188,6 +233,93 @@ describe('the Docker image', () => {
     const container = await containerDefinition('image_gen');
     await exec(process.execPath, container.healthCheck.command.slice(2), { cwd: appDir, env });
   });
+
+  it('runs the worker under its task definition: it stays up and completes a generation on the mock', async () => {
+    // What differs from ECS: the ports, the Redis prefix, the mock's address (here, not through Cloud Map,
+    // same path) and the bucket's endpoint and credentials (ECS gives the task role's).
+    const bucket = await startBucket();
+    const mockPort = String(await findFreePort());
+    const mock = start(
+      (await containerDefinition('image_gen')).command,
+      await taskEnv('image_gen', { MOCK_PORT: mockPort }),
+    );
+    const worker = await containerDefinition('worker');
+    const [backend = '', internalUrl = ''] = environmentOf(worker).COMFYUI_URLS?.split('=') ?? [];
+    const port = String(await findFreePort());
+    const shared = {
+      REDIS_KEY_PREFIX: `image-worker-${port}`,
+      COMFYUI_URLS: `${backend}=http://127.0.0.1:${mockPort}${new URL(internalUrl).pathname}`,
+      S3_ENDPOINT: bucket.url,
+      AWS_ACCESS_KEY_ID: 'image-test-key',
+      AWS_SECRET_ACCESS_KEY: 'image-test-secret',
+    };
+    await waitForStatus(`${shared.COMFYUI_URLS.slice(backend.length + 1)}/health`);
+    const workerEnv = await taskEnv('worker', shared);
+    expect(workerEnv.STORAGE_BACKEND).toBe('s3');
+    const workerProcess = start(worker.command, workerEnv);
+    await printed(workerProcess, 'Worker running');
+
+    const apiEnv = await taskEnv('api', { ...shared, PORT: port });
+    expect((await runToEnd(['migrate', 'up'], apiEnv)).code).toBe(0);
+    start((await containerDefinition('api')).command, apiEnv);
+    const api = `http://127.0.0.1:${port}`;
+    await waitForStatus(`${api}/api/v1/health`);
+    const account = { username: `worker_${port}`, password: 'violet kite over the harbour' };
+    const created = await runToEnd(
+      [
+        'user',
+        'create',
+        ...['--username', account.username, '--email', `${account.username}@example.test`],
+        ...['--password', account.password],
+      ],
+      apiEnv,
+    );
+    expect(created.code, created.output).toBe(0);
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: account.username, password: account.password }),
+    });
+    expect(login.status).toBe(200);
+    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', origin: api };
+    const submitted = await fetch(`${api}/api/v1/generation-jobs`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        prompt: 'a lighthouse on a cliff at dusk',
+        checkpoint: 'sd_v1-5-pruned-emaonly.safetensors',
+        width: 256,
+        height: 256,
+        steps: 4,
+      }),
+    });
+    expect(submitted.status, await submitted.clone().text()).toBe(202);
+    const { id } = (await submitted.json()) as { id: number };
+    let job: { status: string; contentIds: number[]; error: unknown };
+    const deadline = Date.now() + 90_000;
+    do {
+      await new Promise((r) => setTimeout(r, 200));
+      job = (await (await fetch(`${api}/api/v1/generation-jobs/${id}`, { headers })).json()) as typeof job;
+    } while (!['completed', 'failed'].includes(job.status) && Date.now() < deadline);
+    expect(job.status, JSON.stringify(job.error)).toBe('completed');
+    expect(job.contentIds).toHaveLength(1);
+
+    // The images went to the task definition's bucket, signed with the credentials the SDK found, and the
+    // API serves them back from there.
+    const bucketName = environmentOf(worker).S3_BUCKET;
+    const puts = bucket.requests.filter((r) => r.method === 'PUT');
+    expect(puts.length).toBeGreaterThan(0);
+    for (const put of puts) {
+      expect(put.path.startsWith(`/${bucketName}/`), put.path).toBe(true);
+      expect(put.signedBy).toBe('image-test-key');
+    }
+    const image = await fetch(`${api}/api/v1/content/${job.contentIds[0]}/image`, { headers });
+    expect(image.status).toBe(200);
+    const served = Buffer.from(await image.arrayBuffer());
+    expect([...bucket.objects.values()].some((stored) => stored.equals(served))).toBe(true);
+    expect(workerProcess.exitCode).toBeNull();
+    expect(mock.exitCode).toBeNull();
+  }, 180_000);
 
   it('passes the worker health check under its task definition', async () => {
     const container = await containerDefinition('worker');

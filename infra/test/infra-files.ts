@@ -1,6 +1,8 @@
 // Paths and loaders the infra tests share.
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Evaluator, loadTerraform, readTfvars, type TerraformDir } from './terraform';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,4 +41,12 @@ export async function containerDefinition(
 /** The plain environment of a container, as ECS would set it (secrets not included). */
 export function environmentOf(container: ContainerDefinition): Record<string, string> {
   return Object.fromEntries(container.environment.map((e) => [e.name, e.value]));
+}
+
+/** Every target the Makefile defines, pattern rules expanded (from make's database, nothing run). */
+export async function makeTargets(): Promise<Set<string>> {
+  const { stdout } = await promisify(execFile)('make', ['-pRrq', '-f', 'Makefile', ':'], {
+    cwd: repoRoot,
+  }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+  return new Set([...stdout.matchAll(/^([a-zA-Z0-9][^:\s=]*):/gm)].map((m) => m[1] ?? ''));
 }

@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { environments, repoRoot } from './infra-files';
+import { environments, makeTargets, repoRoot } from './infra-files';
 
 const run = promisify(execFile);
 const scriptsDir = path.join(repoRoot, 'infra/scripts');
@@ -75,12 +75,24 @@ describe('infra/scripts', () => {
   });
 });
 
+/** What a Make target would run (make -n), trimmed. */
+const dry = async (target: string) => (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
+
 describe('Makefile', () => {
-  it('has the targets the seed and SPEC §11 name', async () => {
-    const { stdout } = await run('make', ['-pRrq', '-f', 'Makefile', ':'], { cwd: repoRoot }).catch(
-      (e: { stdout: string }) => ({ stdout: e.stdout }),
-    );
-    const targets = new Set([...stdout.matchAll(/^([a-zA-Z0-9][^:\s=]*):/gm)].map((m) => m[1]));
+  it("runs the BullMQ worker for the seed's Celery targets, and says so in its help", async () => {
+    expect(await dry('celery-dev')).toBe('npx genonaut worker');
+    expect(await dry('celery-demo')).toBe('GENONAUT_ENV=demo npx genonaut worker');
+    expect(await dry('celery-test')).toBe('GENONAUT_ENV=test npx genonaut worker');
+    expect(await dry('worker-demo')).toBe(await dry('celery-demo'));
+    const help = (await run('make', ['help'], { cwd: repoRoot })).stdout;
+    for (const target of ['celery-dev', 'celery-demo', 'celery-test']) {
+      expect(help).toMatch(new RegExp(`^${target} +Alias of worker-.*replace Celery`, 'm'));
+    }
+    expect(help).toContain('ecs-logs-celery-<env>');
+  });
+
+  it("has the targets the seed and SPEC §11 name, the seed's Celery names included", async () => {
+    const targets = await makeTargets();
     const wanted = [
       'aws-login',
       'tf-bootstrap-init',
@@ -97,7 +109,11 @@ describe('Makefile', () => {
       'api-demo',
       'api-dev',
       'worker-dev',
+      'worker-demo',
+      'worker-test',
       'celery-dev',
+      'celery-demo',
+      'celery-test',
       'queues-dev',
       'flower-dev',
       'comfyui-mock-dev',
@@ -115,16 +131,18 @@ describe('Makefile', () => {
         `ecs-logs-api-${e}`,
         `ecs-logs-worker-${e}`,
         `ecs-logs-image-gen-${e}`,
+        `ecs-logs-celery-${e}`,
+        `ecs-logs-imagegen-${e}`,
       ]),
     ];
     for (const target of wanted) expect(targets, target).toContain(target);
   });
 
   it('passes the right environment and service to the scripts', async () => {
-    const dry = async (target: string) =>
-      (await run('make', ['-n', target], { cwd: repoRoot })).stdout.trim();
     expect(await dry('ecs-logs-image-gen-demo')).toBe('bash infra/scripts/ecs_logs.sh image-gen demo');
     expect(await dry('backend-deploy-prod')).toBe('bash infra/scripts/backend_deploy.sh prod');
+    expect(await dry('ecs-logs-celery-demo')).toBe('bash infra/scripts/ecs_logs.sh celery demo');
+    expect(await dry('ecs-logs-imagegen-test')).toBe('bash infra/scripts/ecs_logs.sh imagegen test');
     const init = await run('make', ['-n', 'tf-init-test'], {
       cwd: repoRoot,
       env: {

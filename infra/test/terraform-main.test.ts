@@ -63,6 +63,36 @@ describe('infra/main', () => {
     expect(r.aws_s3_bucket?.images?.bucket).toBe('genonaut-${var.env}-images');
   });
 
+  it('runs the cluster on Fargate capacity only: no EC2 instances to patch or scale', async () => {
+    const tf = await loadMain();
+    const fargate = ['FARGATE', 'FARGATE_SPOT'];
+    const providers = Object.values(tf.resources.aws_ecs_cluster_capacity_providers ?? {});
+    expect(providers).toHaveLength(1);
+    const [capacity] = providers;
+    expect(capacity?.cluster_name).toBe('${aws_ecs_cluster.main.name}');
+    const names = capacity?.capacity_providers as string[];
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(fargate).toContain(name);
+    for (const strategy of capacity?.default_capacity_provider_strategy as Block[]) {
+      expect(names).toContain(strategy.capacity_provider);
+    }
+    expect(tf.resources.aws_ecs_capacity_provider).toBeUndefined();
+    expect(tf.resources.aws_autoscaling_group).toBeUndefined();
+    for (const [key, service] of Object.entries(tf.resources.aws_ecs_service ?? {})) {
+      const strategies = (service.capacity_provider_strategy ?? []) as Block[];
+      if (strategies.length === 0) expect(service.launch_type, key).toBe('FARGATE');
+      for (const strategy of strategies) expect(names, key).toContain(strategy.capacity_provider);
+    }
+  });
+
+  it('encrypts the images bucket at rest and applies the encryption to that bucket', async () => {
+    const tf = await loadMain();
+    const encryption = tf.resources.aws_s3_bucket_server_side_encryption_configuration?.images ?? {};
+    expect(encryption.bucket).toBe('${aws_s3_bucket.images.id}');
+    const byDefault = one(one(encryption, 'rule'), 'apply_server_side_encryption_by_default');
+    expect(['AES256', 'aws:kms', 'aws:kms:dsse']).toContain(byDefault.sse_algorithm);
+  });
+
   it('redirects HTTP to HTTPS and routes /api, /api/v1/ws and /image-gen on the ALB', async () => {
     const tf = await loadMain();
     const ev = await evaluatorFor('test');
