@@ -118,6 +118,7 @@ export const Checkpoint = Type.Object({
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 export const CheckpointList = Type.Object({ items: Type.Array(Checkpoint) });
+export type CheckpointList = Static<typeof CheckpointList>;
 
 export const Lora = Type.Object({
   filename: Type.String(),
@@ -137,20 +138,34 @@ export const Lora = Type.Object({
 });
 export type Lora = Static<typeof Lora>;
 export const LoraQuery = Type.Object({
-  checkpoint: Type.Optional(Type.String({ maxLength: 255 })),
-  compatibleOnly: Type.Optional(Type.Boolean({ default: false })),
-  q: Type.Optional(Type.String({ maxLength: 100 })),
+  checkpoint: Type.Optional(
+    Type.String({
+      maxLength: 255,
+      description: 'A catalogue checkpoint file name: each LoRA then says whether it fits it',
+    }),
+  ),
+  compatibleOnly: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description: 'Only the LoRAs made for the architecture of `checkpoint` (which it needs)',
+    }),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or file name' })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
 });
+export type LoraQuery = Static<typeof LoraQuery>;
 export const LoraPage = Page(Lora);
 export type LoraPage = Static<typeof LoraPage>;
 
 export const ModelSyncResult = Type.Object({
-  checkpoints: Type.Integer(),
-  loras: Type.Integer(),
-  servers: Type.Array(Type.String()),
+  checkpoints: Type.Integer({ description: 'Checkpoint files the servers that answered have' }),
+  loras: Type.Integer({ description: 'LoRA files the servers that answered have' }),
+  servers: Type.Array(Type.String(), {
+    description: 'The servers that answered; with none, the catalogue keeps its last known state',
+  }),
 });
+export type ModelSyncResult = Static<typeof ModelSyncResult>;
 
 export const BackendInfo = Type.Object({
   name: Type.String(),

@@ -17,7 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes';
 import { galleryRoutes } from './modules/content/gallery.routes';
 import { generationRoutes } from './modules/generation/generation.routes';
-import { modelsRoutes } from './modules/generation/models.routes';
+import { modelsRoutes } from './modules/models/models.routes';
 import { moderationRoutes } from './modules/moderation/moderation.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchHistoryRoutes } from './modules/search-history/search-history.routes';

@@ -1,42 +1,17 @@
 // The genonaut command as a script would run it: a real process against the test database.
 import { backendPoolFor } from '../src/image-backends/backend-pool';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import { jobRegistry } from '../src/jobs/registry';
 import { startWorkerHost } from '../src/jobs/worker-host';
 import { verifyPassword } from '../src/lib/password';
 import { createRedis } from '../src/lib/redis';
 import { LocalStorage } from '../src/storage/local-storage';
+import { genonaut, genonautWith } from './cli-helpers';
 import { testConfig, testDatabase } from './test-context';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'node_modules/.bin/genonaut');
 const db = testDatabase();
 afterAll(() => db.destroy());
-
-async function genonaut(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return genonautWith({}, ...args);
-}
-
-async function genonautWith(
-  env: Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(bin, args, {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), GENONAUT_ENV: 'test', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('genonaut user create', () => {
   it('creates an admin that can sign in, and refuses a duplicate and bad input', async () => {
@@ -134,6 +109,12 @@ describe('genonaut jobs run', () => {
     }
   });
 
+  it('refuses a job whose payload it cannot make, saying why', async () => {
+    const result = await genonautWith({ REDIS_KEY_PREFIX: `gcli-${Date.now()}` }, 'jobs', 'run', 'generate');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('job "generate" has a malformed payload: jobId is required');
+  });
+
   it('refuses an unknown job, listing the known ones', async () => {
     const result = await genonaut('jobs', 'run', 'no-such-job');
     expect(result.code).toBe(2);
@@ -143,13 +124,7 @@ describe('genonaut jobs run', () => {
 
 describe('configuration errors', () => {
   it('stop the command with a message naming the bad variable', async () => {
-    const { stderr, code } = await promisify(execFile)(bin, ['migrate', 'status'], {
-      cwd: root,
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: inject('databaseUrl') },
-    }).then(
-      () => ({ stderr: '', code: 0 }),
-      (e: { stderr: string; code: number }) => e,
-    );
+    const { stderr, code } = await genonautWith({ PORT: 'eighty' }, 'migrate', 'status');
     expect(code).toBe(2);
     expect(stderr).toContain('PORT: must be a whole number');
   });

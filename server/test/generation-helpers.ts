@@ -10,7 +10,7 @@ import type { GenerationJob, ServerMessage } from '@genonaut/contracts';
 import { buildComfyMock, type ComfyMockOptions } from '../src/comfyui-mock/server';
 import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { jobRegistry } from '../src/jobs/registry';
-import { syncModels } from '../src/modules/generation/model-sync';
+import { syncModels } from '../src/modules/models/models.service';
 import { seedModelCatalogue } from '../src/db/seeds/demo/seed-taxonomy';
 import { startWorkerHost, type WorkerHost } from '../src/jobs/worker-host';
 import { createRedis } from '../src/lib/redis';

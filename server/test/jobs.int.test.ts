@@ -4,7 +4,7 @@ import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext } from '../src/jobs/job-context';
-import { bullConnection, bullPrefix } from '../src/jobs/queues';
+import { bullConnection, bullPrefix, type QueueName } from '../src/jobs/queues';
 import { buildRegistry, jobRegistry } from '../src/jobs/registry';
 import { startWorkerHost } from '../src/jobs/worker-host';
 import { createRedis } from '../src/lib/redis';
@@ -35,6 +35,14 @@ afterAll(async () => {
   await db.destroy();
 });
 
+/** A producer on one of the queues and its event stream, to wait for a job's outcome. */
+function queueWithEvents(name: QueueName) {
+  return {
+    queue: new Queue(name, { connection: bullConnection(config, false), prefix: bullPrefix(config) }),
+    events: new QueueEvents(name, { connection: bullConnection(config, true), prefix: bullPrefix(config) }),
+  };
+}
+
 describe('job registry', () => {
   it('refuses a job name registered twice', () => {
     const job = jobRegistry.get('cleanup');
@@ -52,14 +60,7 @@ describe('job registry', () => {
 describe('worker host', () => {
   it('runs a job taken from the real queue and schedules the periodic ones', async () => {
     const host = await startWorkerHost(ctx, jobRegistry);
-    const queue = new Queue('maintenance', {
-      connection: bullConnection(config, false),
-      prefix: bullPrefix(config),
-    });
-    const events = new QueueEvents('maintenance', {
-      connection: bullConnection(config, true),
-      prefix: bullPrefix(config),
-    });
+    const { queue, events } = queueWithEvents('maintenance');
     try {
       await events.waitUntilReady();
       const schedulers = await queue.getJobSchedulers();
@@ -75,6 +76,29 @@ describe('worker host', () => {
       const job = await queue.add('refresh-gen-source-stats', {});
       const result = (await job.waitUntilFinished(events, 20_000)) as { rows: number };
       expect(result.rows).toBeGreaterThanOrEqual(0);
+    } finally {
+      await host.close();
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+});
+
+describe('a job taken with a malformed payload', () => {
+  it('fails at once with a message naming the problem, and is not retried', async () => {
+    const host = await startWorkerHost(ctx, jobRegistry);
+    const { queue, events } = queueWithEvents('generation');
+    try {
+      await events.waitUntilReady();
+      // Written past addJob, as an older release or a hand-made entry could have.
+      const job = await queue.add('generate', { jobId: 'seven' }, { attempts: 3 });
+      await expect(job.waitUntilFinished(events, 20_000)).rejects.toThrow(
+        'job "generate" has a malformed payload: jobId must be integer',
+      );
+      const failed = await queue.getJob(job.id ?? '');
+      expect(failed?.attemptsMade).toBe(1);
+      expect(await failed?.getState()).toBe('failed');
     } finally {
       await host.close();
       await events.close();

@@ -1,7 +1,9 @@
 // The API's side of the job queues: one BullMQ producer per queue, made on first use (an app that never
 // enqueues opens no extra Redis connection) and closed with the app.
 import { Queue } from 'bullmq';
+import type { JobName, JobPayload } from '@genonaut/contracts/jobs';
 import type { Config } from '../config';
+import { parseJobPayload } from './job-definition';
 import { bullConnection, bullPrefix, type QueueName } from './queues';
 
 /** Long enough for a healthy Redis, short enough that a request never hangs on a dead one. */
@@ -32,8 +34,10 @@ export class QueueProducers {
   /**
    * Adds a job, or gives up after a short wait when Redis is down. For jobs that are a nudge (work a
    * scheduled run would also do), so a caller can carry on either way: resolves to whether it was queued.
+   * A payload that does not match the job's schema throws at once: that is a bug, not an outage.
    */
-  async nudge(queueName: QueueName, jobName: string, data: Record<string, unknown> = {}): Promise<boolean> {
+  async nudge<N extends JobName>(queueName: QueueName, jobName: N, data: JobPayload<N>): Promise<boolean> {
+    const payload = parseJobPayload(jobName, data);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => {
@@ -43,7 +47,7 @@ export class QueueProducers {
     });
     // The rejection is handled here even when the timeout won the race, so it never goes unhandled.
     const added = this.get(queueName)
-      .add(jobName, data, { removeOnComplete: 100, removeOnFail: 500 })
+      .add(jobName, payload, { removeOnComplete: 100, removeOnFail: 500 })
       .then(
         () => true,
         (error: unknown) => {

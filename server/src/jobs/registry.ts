@@ -1,36 +1,28 @@
 // Every background job, registered in one place: name → queue, schedule and processor. Boot fails on a
-// duplicate name, so two features cannot claim the same job.
+// duplicate name (two features claiming the same job) and on a job of contracts/src/jobs.ts that nothing
+// processes (a producer could queue it and it would wait forever).
+import { jobNames } from '@genonaut/contracts/jobs';
 import { analyticsJobs } from '../modules/analytics/analytics.jobs';
 import { cleanupJob } from '../modules/content/content.jobs';
 import { generationJobs } from '../modules/generation/generation.jobs';
+import { modelsJobs } from '../modules/models/models.jobs';
 import { moderationScanJob } from '../modules/moderation/moderation-scan';
 import { statsJobs } from '../modules/stats/stats.jobs';
 import { recommendationsJob } from '../modules/recommendations/recommendations.jobs';
-import type { Queue } from 'bullmq';
-import type { JobContext, RunMeta } from './job-context';
-import type { QueueName } from './queues';
+import type { RegisteredJob } from './job-definition';
 
-export interface JobDefinition {
-  name: string;
-  queue: QueueName;
-  description: string;
-  /** Cron pattern in UTC for scheduled jobs. */
-  schedule?: string;
-  /** Jobs of this name one worker runs at once (the queue's worker takes the largest of its jobs). */
-  concurrency?: (ctx: JobContext) => number;
-  run(ctx: JobContext, payload: unknown, meta?: RunMeta): Promise<Record<string, unknown>>;
-  /**
-   * Puts back what the queue lost (Redis emptied or replaced): called when a worker starts and whenever it
-   * finds Redis empty again. Returns a line for the log, or null when there was nothing to do.
-   */
-  recover?(ctx: JobContext, queue: Queue): Promise<string | null>;
-}
-
-export function buildRegistry(definitions: JobDefinition[]): Map<string, JobDefinition> {
-  const registry = new Map<string, JobDefinition>();
+export function buildRegistry(
+  definitions: RegisteredJob[],
+  expected: readonly string[] = jobNames,
+): Map<string, RegisteredJob> {
+  const registry = new Map<string, RegisteredJob>();
   for (const definition of definitions) {
     if (registry.has(definition.name)) throw new Error(`job "${definition.name}" is registered twice`);
     registry.set(definition.name, definition);
+  }
+  const missing = expected.filter((name) => !registry.has(name));
+  if (missing.length > 0) {
+    throw new Error(`no processor is registered for job(s) ${missing.map((n) => `"${n}"`).join(', ')}`);
   }
   return registry;
 }
@@ -39,6 +31,7 @@ export const jobRegistry = buildRegistry([
   ...statsJobs,
   cleanupJob,
   ...generationJobs,
+  ...modelsJobs,
   moderationScanJob,
   ...analyticsJobs,
   recommendationsJob,

@@ -4,7 +4,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { JobContext } from './job-context';
 import { bullConnection, bullPrefix, type QueueName } from './queues';
-import type { JobDefinition } from './registry';
+import type { RegisteredJob } from './job-definition';
 
 export interface WorkerHost {
   /** Upserts the schedulers and runs every job's recover hook (what a launcher does once at start). */
@@ -15,7 +15,7 @@ export interface WorkerHost {
 /** How often a worker checks that Redis still holds its state. */
 const RESYNC_INTERVAL_MS = 5_000;
 
-async function upsertSchedulers(queue: Queue, definitions: JobDefinition[]): Promise<void> {
+async function upsertSchedulers(queue: Queue, definitions: RegisteredJob[]): Promise<void> {
   for (const definition of definitions) {
     if (!definition.schedule) continue;
     await queue.upsertJobScheduler(
@@ -28,10 +28,10 @@ async function upsertSchedulers(queue: Queue, definitions: JobDefinition[]): Pro
 
 export async function startWorkerHost(
   ctx: JobContext,
-  registry: Map<string, JobDefinition>,
+  registry: Map<string, RegisteredJob>,
   options: { resyncIntervalMs?: number } = {},
 ): Promise<WorkerHost> {
-  const byQueue = new Map<QueueName, JobDefinition[]>();
+  const byQueue = new Map<QueueName, RegisteredJob[]>();
   for (const definition of registry.values()) {
     byQueue.set(definition.queue, [...(byQueue.get(definition.queue) ?? []), definition]);
   }

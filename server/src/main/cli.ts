@@ -143,6 +143,12 @@ jobs
     }
   });
 
+const models = program.command('models').description('The model catalogue');
+models
+  .command('sync')
+  .description('Ask every image server (COMFYUI_URLS) for its models now and mark the catalogue')
+  .action(async () => (await import('./models-sync')).runModelsSync(config(), requireDatabaseUrl(config())));
+
 const user = program.command('user').description('Accounts');
 user
   .command('create')

@@ -3,6 +3,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Config } from '../config';
 import { createDatabase } from '../db/database';
+import { addJob } from '../jobs/job-definition';
 import { bullConnection, bullPrefix } from '../jobs/queues';
 import { jobRegistry } from '../jobs/registry';
 import { createRedis } from '../lib/redis';
@@ -29,7 +30,7 @@ export async function runJobByHand(config: Config, databaseUrl: string, name: st
       });
       try {
         await events.waitUntilReady();
-        const job = await queue.add(name, {}, { removeOnComplete: 100, removeOnFail: 500 });
+        const job = await addJob(queue, definition.name, {}, { removeOnComplete: 100, removeOnFail: 500 });
         console.log(`Queued ${name} as job ${job.id ?? ''}; waiting for a worker…`);
         console.log(JSON.stringify(await job.waitUntilFinished(events, WAIT_MS)));
       } finally {

@@ -1,6 +1,6 @@
 import { backendPoolFor } from '../image-backends/backend-pool';
 import type { Config } from '../config';
-import { syncModels } from '../modules/generation/model-sync';
+import { syncModels } from '../modules/models/models.service';
 import { seedModelCatalogue } from '../db/seeds/demo/seed-taxonomy';
 import { loadFlagWords } from '../db/seeds/catalogue';
 import { seedFlagWords } from '../modules/moderation/moderation.repository';

@@ -28,7 +28,7 @@ function contentDeps(app: FastifyInstance, request: FastifyRequest): ContentDeps
     db: app.db,
     storage: app.storage,
     hideThreshold: app.config.moderationHideThreshold,
-    requestCleanup: () => app.queues.nudge('maintenance', 'cleanup'),
+    requestCleanup: () => app.queues.nudge('maintenance', 'cleanup', {}),
     warn: (message) => request.log.warn(message),
   };
 }

@@ -1,12 +1,12 @@
 // Deleted content leaves its files behind in storage_deletions (a trigger queues them whatever deleted
 // the row); this job removes the files and the queue rows, retrying failures on later runs.
 import { sql } from 'kysely';
-import type { JobDefinition } from '../../jobs/registry';
+import { defineJob } from '../../jobs/job-definition';
 
 const BATCH = 500;
 const MAX_ATTEMPTS = 5;
 
-export const cleanupJob: JobDefinition = {
+export const cleanupJob = defineJob({
   name: 'cleanup',
   queue: 'maintenance',
   description: 'Delete files of deleted content and prune old analytics',
@@ -61,4 +61,4 @@ export const cleanupJob: JobDefinition = {
       prunedRows: Number(routes.numDeletedRows + generation.numDeletedRows + events.numDeletedRows),
     };
   },
-};
+});

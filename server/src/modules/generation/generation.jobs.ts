@@ -4,7 +4,8 @@
 // errors and timeouts fail at once; a worker that died mid-job resumes the run the backend recorded.
 import { UnrecoverableError } from 'bullmq';
 import type { JobContext, RunMeta } from '../../jobs/job-context';
-import type { JobDefinition } from '../../jobs/registry';
+import type { GeneratePayload } from '@genonaut/contracts/jobs';
+import { defineJob } from '../../jobs/job-definition';
 import {
   BackendExecutionError,
   BackendInterruptedError,
@@ -17,7 +18,7 @@ import { storeImageWithThumbnails } from '../../storage/thumbnails';
 import { matchPromptTags } from '../../db/seeds/vocabulary/match-prompt-tags';
 import { announce, type EventDeps } from './job-events';
 import { transition } from './job-states';
-import { GENERATE_JOB, type GeneratePayload } from './generation-queue';
+import { GENERATE_JOB } from './generation-queue';
 import {
   completeJob,
   findJob,
@@ -26,7 +27,6 @@ import {
   type StoredOutput,
 } from './generation.repository';
 import { requeueOrphans } from './generation-recovery';
-import { syncModels } from './model-sync';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -226,26 +226,18 @@ async function retryOrFail(
   throw error;
 }
 
-export const generationJobs: JobDefinition[] = [
-  {
+export const generationJobs = [
+  defineJob({
     name: GENERATE_JOB,
     queue: 'generation',
     description: 'Run a generation job on an image server',
     concurrency: (ctx) => Math.max(1, ctx.backends.backends.length * ctx.config.comfyuiConcurrency),
-    run: (ctx, payload, meta) =>
-      processGeneration(ctx, payload as GeneratePayload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
+    run: (ctx, payload, meta) => processGeneration(ctx, payload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
     recover: async (ctx, queue) => {
       const recovered = await requeueOrphans(ctx.db, queue, ctx.config);
       return recovered.length > 0
         ? `queued again ${recovered.length} job(s) the queue did not hold: ${recovered.join(', ')}`
         : null;
     },
-  },
-  {
-    name: 'sync-models',
-    queue: 'maintenance',
-    description: 'Read each image server’s models and mark the catalogue’s availability',
-    schedule: '*/10 * * * *',
-    run: async (ctx) => ({ ...(await syncModels(ctx.db, ctx.backends)) }),
-  },
+  }),
 ];

@@ -70,6 +70,33 @@ export function listJobs(
     .execute();
 }
 
+/** The user's queued and running jobs, oldest first. */
+export function openJobsOf(db: Database, userId: string) {
+  return db
+    .selectFrom('generation_jobs')
+    .select(['id', 'status'])
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('id')
+    .execute();
+}
+
+/** Queued and running jobs per backend they were sent to (jobs not yet given one are not counted). */
+export async function openJobsByBackend(db: Database): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('generation_jobs')
+    .select(['backend', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['queued', 'running'])
+    .where('backend', 'is not', null)
+    .groupBy('backend')
+    .execute();
+  return new Map(rows.map((r) => [r.backend ?? '', Number(r.n)]));
+}
+
+export async function deleteJobRow(db: Database, id: number): Promise<void> {
+  await db.deleteFrom('generation_jobs').where('id', '=', id).execute();
+}
+
 export async function activeJobCount(db: Database, userId: string): Promise<number> {
   const row = await db
     .selectFrom('generation_jobs')
@@ -78,19 +105,6 @@ export async function activeJobCount(db: Database, userId: string): Promise<numb
     .where('status', 'in', ['queued', 'running'])
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function knownModels(db: Database) {
-  const [checkpoints, loras] = await Promise.all([
-    db.selectFrom('models_checkpoints').select(['filename', 'is_available']).execute(),
-    db.selectFrom('models_loras').select(['filename', 'is_available']).execute(),
-  ]);
-  // Before any server reported its models, the catalogue is the best knowledge there is.
-  const usable = (rows: { filename: string; is_available: boolean }[]) =>
-    rows.some((r) => r.is_available)
-      ? rows.filter((r) => r.is_available).map((r) => r.filename)
-      : rows.map((r) => r.filename);
-  return { checkpoints: usable(checkpoints), loras: usable(loras) };
 }
 
 export interface StoredOutput {

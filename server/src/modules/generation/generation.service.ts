@@ -13,15 +13,17 @@ import type { BackendPool } from '../../image-backends/backend-pool';
 import { announce } from './job-events';
 import { terminalStates, transition } from './job-states';
 import { enqueueGeneration, queueJobId } from './generation-queue';
+import { usableModels } from '../models/models.service';
 import { toGenerationJob } from './generation.mapper';
 import {
   activeJobCount,
   contentIdsOf,
+  deleteJobRow,
   findJob,
   restoreJob,
   insertJob,
-  knownModels,
   listJobs,
+  openJobsOf,
   recordGenerationEvent,
   type JobRow,
 } from './generation.repository';
@@ -37,7 +39,7 @@ export interface GenerationDeps {
 const MAX_SEED = 2 ** 53 - 1;
 
 async function checkModels(db: Database, body: CreateJobBody): Promise<void> {
-  const known = await knownModels(db);
+  const known = await usableModels(db);
   if (!known.checkpoints.includes(body.checkpoint)) {
     throw invalid(
       'body.checkpoint',
@@ -119,7 +121,7 @@ export async function submitJob(
   try {
     await enqueueGeneration(deps.queues.get('generation'), config, job.id, 0);
   } catch {
-    await db.deleteFrom('generation_jobs').where('id', '=', job.id).execute();
+    await deleteJobRow(db, job.id);
     throw unavailable('The job queue (Redis)');
   }
   await recordGenerationEvent(db, job, 'queued');
@@ -230,26 +232,22 @@ export async function deleteJob(db: Database, caller: AuthUser, id: number): Pro
   const job = await ownJob(db, caller, id);
   if (!terminalStates.includes(job.status as 'completed'))
     throw conflict('Only finished, failed or cancelled jobs can be deleted');
-  await db.deleteFrom('generation_jobs').where('id', '=', job.id).execute();
+  await deleteJobRow(db, job.id);
 }
 
 export async function queueInfo(deps: GenerationDeps, caller: AuthUser): Promise<QueueInfo> {
   const queue = deps.queues.get('generation');
   let counts;
+  let waitingJobs;
   try {
     counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    // In the order a worker takes them, so a job's index is its place in the line.
+    waitingJobs = await queue.getJobs(['waiting', 'prioritized'], 0, 1000, true);
   } catch {
     throw unavailable('The job queue (Redis)');
   }
-  const waitingJobs = await queue.getJobs(['waiting', 'prioritized'], 0, 1000, true);
   const order = waitingJobs.map((j) => (j.data as { jobId: number }).jobId);
-  const mine = await deps.db
-    .selectFrom('generation_jobs')
-    .select(['id', 'status'])
-    .where('user_id', '=', caller.id)
-    .where('status', 'in', ['queued', 'running'])
-    .orderBy('id')
-    .execute();
+  const mine = await openJobsOf(deps.db, caller.id);
   return {
     waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
     active: counts.active ?? 0,

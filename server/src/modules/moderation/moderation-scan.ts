@@ -4,7 +4,7 @@
 import type { ScanProgress } from '@genonaut/contracts';
 import type { Redis } from 'ioredis';
 import type { Database } from '../../db/database';
-import type { JobDefinition } from '../../jobs/registry';
+import { defineJob } from '../../jobs/job-definition';
 import { flagChecker } from './flag-check';
 import { listFlagWords, recordVerdicts } from './moderation-screen.repository';
 
@@ -98,7 +98,7 @@ export async function rescanAll(
   return { processed, flagged };
 }
 
-export const moderationScanJob: JobDefinition = {
+export const moderationScanJob = defineJob({
   name: SCAN_JOB,
   queue: 'moderation',
   description: 'Rescan every item’s title and prompt against the flag words (admin-started)',
@@ -138,4 +138,4 @@ export const moderationScanJob: JobDefinition = {
       await ctx.redis.del(lock);
     }
   },
-};
+});

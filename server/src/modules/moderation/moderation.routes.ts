@@ -38,8 +38,8 @@ function moderationDeps(app: FastifyInstance): ModerationDeps {
     redis: app.redis,
     redisKeyPrefix: app.config.redisKeyPrefix,
     hideThreshold: app.config.moderationHideThreshold,
-    requestCleanup: () => app.queues.nudge('maintenance', 'cleanup'),
-    queueScan: () => app.queues.nudge('moderation', SCAN_JOB),
+    requestCleanup: () => app.queues.nudge('maintenance', 'cleanup', {}),
+    queueScan: () => app.queues.nudge('moderation', SCAN_JOB, {}),
   };
 }
 

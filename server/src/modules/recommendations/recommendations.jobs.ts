@@ -1,11 +1,11 @@
 // The hourly refresh of every active user's recommendations (SPEC §6), in batches of users.
-import type { JobDefinition } from '../../jobs/registry';
+import { defineJob } from '../../jobs/job-definition';
 import { activeUserIds } from './recommendations.repository';
 import { refreshUserRecommendations } from './recommendations.service';
 
 const BATCH = 200;
 
-export const recommendationsJob: JobDefinition = {
+export const recommendationsJob = defineJob({
   name: 'refresh-recommendations',
   queue: 'maintenance',
   description: 'Recompute recommendations for users active in the last 30 days',
@@ -41,4 +41,4 @@ export const recommendationsJob: JobDefinition = {
     }
     return { users, notified, failed, ms: Date.now() - started };
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { JobDefinition } from '../../jobs/registry';
+import { defineJob } from '../../jobs/job-definition';
 import { refreshGenSourceStats, refreshTagCardinalityStats } from './stats.repository';
 
-export const statsJobs: JobDefinition[] = [
-  {
+export const statsJobs = [
+  defineJob({
     name: 'refresh-tag-cardinality-stats',
     queue: 'maintenance',
     description: 'Recompute tag_cardinality_stats from content_tags',
@@ -10,12 +10,12 @@ export const statsJobs: JobDefinition[] = [
     run: async (ctx) => ({
       rows: await refreshTagCardinalityStats(ctx.db, ctx.config.moderationHideThreshold),
     }),
-  },
-  {
+  }),
+  defineJob({
     name: 'refresh-gen-source-stats',
     queue: 'maintenance',
     description: 'Recompute gen_source_stats (the gallery source counts)',
     schedule: '0 * * * *',
     run: async (ctx) => ({ rows: await refreshGenSourceStats(ctx.db, ctx.config.moderationHideThreshold) }),
-  },
+  }),
 ];
