@@ -1,6 +1,7 @@
 // How the recommender learns and when it runs: clicks and dismissals change the next refresh's ranking,
 // people who liked the same item lead to each other's favourites, a user with no history gets popular
-// items, and the hourly job refreshes active users only, notifying them at most once a day.
+// items, and the hourly job refreshes active users only (quiet ones daily, active ones after each new
+// activity), notifying them at most once a day.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { expectStatus } from './engagement-helpers';
 import { createUser } from './factories';
 import { rankOf, rate, recommendationsApi, taggedItems, uniqueTags } from './recommendation-helpers';
 import { buildTestApp } from './test-context';
+import { listedIds } from '../src/modules/recommendations/recommendations.repository';
 
 let app: FastifyInstance;
 let artistId: string;
@@ -151,9 +153,59 @@ describe('the refresh-recommendations job', () => {
     expect(first[0]?.related_content_id).not.toBeNull();
     expect(await notifications(quiet.id)).toHaveLength(0);
 
-    // New items at the top again, an hour later: still only one notification that day.
+    // New items at the top again, at the next day's refresh: still only one notification within a day.
     await app.db.deleteFrom('recommendations').where('user_id', '=', active.id).execute();
+    await ageList(active.id, 25);
     await runJob(app, 'refresh-recommendations');
+    expect(await listedIds(app.db, active.id)).not.toHaveLength(0);
     expect(await notifications(active.id)).toHaveLength(1);
   });
+
+  it('recomputes a quiet user’s list daily, and an active one’s after each new activity', async () => {
+    const [liked, other] = await taggedItems(app, artistId, [], 2);
+    const user = await createUser(app.db);
+    await rate(app, user.id, [liked!.id], 5);
+    await runJob(app, 'refresh-recommendations');
+    const first = await refreshedAt(user.id);
+    expect(first).toBeDefined();
+
+    // Nothing new since, and the list is fresh: kept.
+    await runJob(app, 'refresh-recommendations');
+    expect(await refreshedAt(user.id)).toEqual(first);
+
+    // A new rating: recomputed at the next run.
+    await rate(app, user.id, [other!.id], 4);
+    await runJob(app, 'refresh-recommendations');
+    const second = await refreshedAt(user.id);
+    expect(second!.getTime()).toBeGreaterThan(first!.getTime());
+
+    // Quiet again, but the list is a day old: recomputed.
+    await ageList(user.id, 25);
+    await runJob(app, 'refresh-recommendations');
+    expect((await refreshedAt(user.id))!.getTime()).toBeGreaterThan(Date.now() - 3_600_000);
+  });
 });
+
+async function refreshedAt(userId: string): Promise<Date | undefined> {
+  const row = await app.db
+    .selectFrom('recommendation_refreshes')
+    .select('refreshed_at')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.refreshed_at;
+}
+
+/** Moves the user's list, and everything they did, `hours` into the past. */
+async function ageList(userId: string, hours: number): Promise<void> {
+  const back = sql<Date>`now() - make_interval(hours => ${hours})`;
+  await app.db
+    .updateTable('recommendation_refreshes')
+    .set({ refreshed_at: back })
+    .where('user_id', '=', userId)
+    .execute();
+  await app.db
+    .updateTable('content_ratings')
+    .set({ created_at: back, updated_at: back })
+    .where('user_id', '=', userId)
+    .execute();
+}

@@ -1,6 +1,7 @@
-// The hourly refresh of every active user's recommendations (SPEC §6), in batches of users.
+// The hourly refresh of recommendations (SPEC §6), in batches of users: active users whose list is a day
+// old, and users who did something since their list was computed (usersDueForRefresh).
 import { defineJob } from '../../jobs/job-definition';
-import { activeUserIds } from './recommendations.repository';
+import { usersDueForRefresh } from './recommendations.repository';
 import { refreshUserRecommendations } from './recommendations.service';
 
 const BATCH = 200;
@@ -8,7 +9,8 @@ const BATCH = 200;
 export const recommendationsJob = defineJob({
   name: 'refresh-recommendations',
   queue: 'maintenance',
-  description: 'Recompute recommendations for users active in the last 30 days',
+  description:
+    'Recompute recommendations of active users: daily, and within the hour after they rate, bookmark, search or generate',
   schedule: '15 * * * *',
   run: async (ctx) => {
     const deps = {
@@ -23,7 +25,7 @@ export const recommendationsJob = defineJob({
     let failed = 0;
     let after: string | null = null;
     for (;;) {
-      const batch = await activeUserIds(ctx.db, after, BATCH);
+      const batch = await usersDueForRefresh(ctx.db, after, BATCH);
       for (const userId of batch) {
         try {
           const result = await refreshUserRecommendations(deps, userId, { notify: true });

@@ -1,7 +1,7 @@
 // The stored recommendations: the user's list (read with the item cards in one indexed query), its atomic
 // replacement by a refresh, feedback, and who counts as active. The scoring query is in
 // recommender.repository.ts.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { RecommendationFeedbackAction } from '@genonaut/contracts';
 import type { Database } from '../../db/database';
 import { contentFrom, selectSummary } from '../content/content.repository';
@@ -17,22 +17,57 @@ export interface NewRecommendation {
   reasons: unknown[];
 }
 
+/** A list this fresh is kept unless its user did something since it was computed. */
+export const KEEP_QUIET_LIST_HOURS = 24;
+
 /**
- * Active users (see ACTIVE_DAYS) after `afterId`, in id order, `limit` at a time. Each test probes the
- * user's own index where one exists ((user_id, created_at) for interactions, searches and jobs; the
- * user's rows of the primary or unique key for ratings and bookmarks).
+ * Whether user `u` did anything after `since`: a rating, bookmark, interaction, search, job, or a click
+ * or dismissal on their list. Each test probes the user's own index ((user_id, created_at) for
+ * interactions, searches and jobs; the user's rows of the primary or unique key for the others).
  */
+function activityAfter(since: RawBuilder<unknown>) {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM content_ratings r WHERE r.user_id = u.id AND r.updated_at > ${since})
+    OR EXISTS (SELECT 1 FROM bookmarks b WHERE b.user_id = u.id AND b.created_at > ${since})
+    OR EXISTS (SELECT 1 FROM user_interactions i WHERE i.user_id = u.id AND i.created_at > ${since})
+    OR EXISTS (SELECT 1 FROM user_search_history h WHERE h.user_id = u.id AND h.created_at > ${since})
+    OR EXISTS (SELECT 1 FROM generation_jobs j WHERE j.user_id = u.id AND j.created_at > ${since})
+    OR EXISTS (
+      SELECT 1 FROM recommendations x
+      WHERE x.user_id = u.id AND GREATEST(x.clicked_at, x.dismissed_at) > ${since}
+    )
+  )`;
+}
+
+/** Active users (see ACTIVE_DAYS) after `afterId`, in id order, `limit` at a time. */
 export async function activeUserIds(db: Database, afterId: string | null, limit: number): Promise<string[]> {
-  const since = sql`now() - make_interval(days => ${ACTIVE_DAYS})`;
   const { rows } = await sql<{ id: string }>`
     SELECT u.id FROM users u
-    WHERE u.is_active AND (${afterId}::uuid IS NULL OR u.id > ${afterId}::uuid) AND (
-      EXISTS (SELECT 1 FROM content_ratings r WHERE r.user_id = u.id AND r.updated_at > ${since})
-      OR EXISTS (SELECT 1 FROM bookmarks b WHERE b.user_id = u.id AND b.created_at > ${since})
-      OR EXISTS (SELECT 1 FROM user_interactions i WHERE i.user_id = u.id AND i.created_at > ${since})
-      OR EXISTS (SELECT 1 FROM user_search_history h WHERE h.user_id = u.id AND h.created_at > ${since})
-      OR EXISTS (SELECT 1 FROM generation_jobs j WHERE j.user_id = u.id AND j.created_at > ${since})
-    )
+    WHERE u.is_active AND (${afterId}::uuid IS NULL OR u.id > ${afterId}::uuid)
+      AND ${activityAfter(sql`now() - make_interval(days => ${ACTIVE_DAYS})`)}
+    ORDER BY u.id
+    LIMIT ${limit}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The users whose list the hourly job recomputes, like activeUserIds: active users whose list is missing
+ * or older than KEEP_QUIET_LIST_HOURS, and users who did something since their list was computed. A
+ * quiet user's list is so recomputed daily (new items, rotation of items shown and not opened), not
+ * hourly, which bounds a run by the users who were active in the last hour plus a 24th of the others.
+ */
+export async function usersDueForRefresh(
+  db: Database,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT u.id FROM users u
+    LEFT JOIN recommendation_refreshes f ON f.user_id = u.id
+    WHERE u.is_active AND (${afterId}::uuid IS NULL OR u.id > ${afterId}::uuid)
+      AND ${activityAfter(sql`(CASE
+        WHEN f.refreshed_at > now() - make_interval(hours => ${KEEP_QUIET_LIST_HOURS}) THEN f.refreshed_at
+        ELSE now() - make_interval(days => ${ACTIVE_DAYS}) END)`)}
     ORDER BY u.id
     LIMIT ${limit}`.execute(db);
   return rows.map((r) => r.id);
