@@ -85,8 +85,10 @@ export class BackendPool {
 }
 
 /** The pool of the configured servers (none when COMFYUI_URLS is unset and no mock was started). */
-export const backendPoolFor = (config: Pick<Config, 'comfyuiUrls' | 'comfyuiConcurrency'>) =>
+export const backendPoolFor = (
+  config: Pick<Config, 'comfyuiUrls' | 'comfyuiConcurrency' | 'redisKeyPrefix'>,
+) =>
   new BackendPool(
-    (config.comfyuiUrls ?? []).map((b) => new ComfyBackend(b.name, b.url)),
+    (config.comfyuiUrls ?? []).map((b) => new ComfyBackend(b.name, b.url, config.redisKeyPrefix)),
     config.comfyuiConcurrency,
   );
