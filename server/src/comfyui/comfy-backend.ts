@@ -49,7 +49,7 @@ export class ComfyBackend implements ImageBackend {
   async abandon(runId: string): Promise<void> {
     // Interrupt only when it is the prompt executing: /interrupt stops whatever runs, maybe someone else's.
     const queue = await this.client.queue();
-    if (queue.queue_running.some((item) => item[1] === runId)) await this.client.interrupt();
+    if (queue.queue_running.some((item) => item[1] === runId)) await this.client.interrupt(runId);
     else await this.client.deletePending([runId]);
   }
 

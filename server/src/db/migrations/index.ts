@@ -14,6 +14,7 @@ import * as m20261201000300 from './20261201000300_search_history_limit';
 import * as m20261202000100 from './20261202000100_recommendation_refreshes';
 import * as m20261202000200 from './20261202000200_moderation_audit_index';
 import * as m20261202000500 from './20261202000500_cache_invalidation';
+import * as m20261203000100 from './20261203000100_generation_queue_job_id';
 
 export const migrations: Record<string, Migration> = {
   '20261127000100_users': m20261127000100,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261202000100_recommendation_refreshes': m20261202000100,
   '20261202000200_moderation_audit_index': m20261202000200,
   '20261202000500_cache_invalidation': m20261202000500,
+  '20261203000100_generation_queue_job_id': m20261203000100,
 };

@@ -111,7 +111,11 @@ export async function processGeneration(
   } catch (error) {
     return retryOrFail(ctx, events, (await findJob(ctx.db, queued.id)) ?? queued, meta, error);
   }
+  // The run on the server this attempt follows (resumed or submitted): abandoned if a cancel comes.
+  let runId: string | null = null;
   try {
+    // A cancel while the job waited for its slot: nothing reached the server, nothing to abandon.
+    if ((await findJob(ctx.db, queued.id))?.status !== 'running') return { cancelled: true };
     await ctx.db
       .updateTable('generation_jobs')
       .set({ backend: lease.backend.name })
@@ -143,12 +147,14 @@ export async function processGeneration(
       scheduler: job.scheduler,
       denoise: job.denoise,
     };
+    runId = job.backend === lease.backend.name ? job.comfyui_prompt_id : null;
     const run = await lease.backend.run(request, {
-      resumeRunId: job.backend === lease.backend.name ? job.comfyui_prompt_id : null,
-      onSubmitted: async (runId) => {
+      resumeRunId: runId,
+      onSubmitted: async (submitted) => {
+        runId = submitted;
         await ctx.db
           .updateTable('generation_jobs')
-          .set({ comfyui_prompt_id: runId })
+          .set({ comfyui_prompt_id: submitted })
           .where('id', '=', job.id)
           .execute();
       },
@@ -171,8 +177,12 @@ export async function processGeneration(
     return { contentIds };
   } catch (error) {
     const current = (await findJob(ctx.db, queued.id)) ?? queued;
-    if (error instanceof BackendInterruptedError && current.status === 'cancelled')
+    if (current.status === 'cancelled') {
+      // The cancel may have come before the run id was recorded, so the API could not take the run off
+      // the server: whatever this attempt submitted or followed goes now.
+      if (runId) await lease.backend.abandon(runId).catch(() => {});
       return { cancelled: true };
+    }
     if (error instanceof BackendRejectedError) {
       await fail(ctx, events, current, 'comfyui_validation', error.message);
       throw new UnrecoverableError(error.message);

@@ -12,6 +12,15 @@ export function insertJob(db: Database, values: Insertable<GenerationJobs>): Pro
   return db.insertInto('generation_jobs').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+export function setQueueJobId(db: Database, id: number, queueJobId: string): Promise<JobRow> {
+  return db
+    .updateTable('generation_jobs')
+    .set({ queue_job_id: queueJobId })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Undoes a retry whose queue entry could not be made: the row goes back to exactly what it was. This is
  * the one status write outside `transition`, because it reverses a transition rather than making one.
@@ -25,6 +34,7 @@ export async function restoreJob(db: Database, before: JobRow): Promise<void> {
       error_code: before.error_code,
       error_message: before.error_message,
       comfyui_prompt_id: before.comfyui_prompt_id,
+      queue_job_id: before.queue_job_id,
       queued_at: before.queued_at,
       started_at: before.started_at,
       completed_at: before.completed_at,
