@@ -13,6 +13,7 @@ import {
   BackendUnavailableError,
 } from '../../image-backends/backend-errors';
 import type { OutputImage } from '../../image-backends/image-backend';
+import { takeBackendSlot } from '../../image-backends/backend-slots';
 import { storeImageWithThumbnails } from '../../storage/thumbnails';
 import { matchPromptTags } from '../../db/seeds/vocabulary/match-prompt-tags';
 import { announce, type EventDeps } from './job-events';
@@ -105,17 +106,29 @@ export async function processGeneration(
     ...(resumed ? {} : { started_at: new Date() }),
   });
   if (!started) return { skipped: 'no longer runnable' };
+  const stillRunning = async () => (await findJob(ctx.db, queued.id))?.status === 'running';
   let lease;
   try {
-    lease = await ctx.backends.acquire(queued.backend);
+    lease = await takeBackendSlot(
+      {
+        redis: ctx.redis,
+        prefix: ctx.config.redisKeyPrefix,
+        pool: ctx.backends,
+        leaseMs: ctx.config.jobLockMs,
+      },
+      queued.backend,
+      async () => !(await stillRunning()),
+    );
   } catch (error) {
     return retryOrFail(ctx, events, (await findJob(ctx.db, queued.id)) ?? queued, meta, error);
   }
+  // Cancelled while it waited for a slot: nothing reached the server, nothing to abandon.
+  if (!lease) return { cancelled: true };
   // The run on the server this attempt follows (resumed or submitted): abandoned if a cancel comes.
   let runId: string | null = null;
   try {
-    // A cancel while the job waited for its slot: nothing reached the server, nothing to abandon.
-    if ((await findJob(ctx.db, queued.id))?.status !== 'running') return { cancelled: true };
+    // The cancel may also land between the last look and taking the slot.
+    if (!(await stillRunning())) return { cancelled: true };
     await ctx.db
       .updateTable('generation_jobs')
       .set({ backend: lease.backend.name })
@@ -199,7 +212,7 @@ export async function processGeneration(
     }
     return retryOrFail(ctx, events, current, meta, error);
   } finally {
-    lease.release();
+    await lease.release().catch(() => {});
   }
 }
 
@@ -241,7 +254,9 @@ export const generationJobs: JobDefinition[] = [
     name: GENERATE_JOB,
     queue: 'generation',
     description: 'Run a generation job on an image server',
-    concurrency: (ctx) => Math.max(1, ctx.backends.backends.length * ctx.config.comfyuiConcurrency),
+    // Jobs beyond a backend's free slots wait in takeBackendSlot, so each worker can take as many as all
+    // the backends run at once (several workers share the slots).
+    concurrency: (ctx) => Math.max(1, ctx.backends.totalCapacity),
     run: (ctx, payload, meta) =>
       processGeneration(ctx, payload as GeneratePayload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
     recover: async (ctx, queue) => {
