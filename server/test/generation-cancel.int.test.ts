@@ -1,23 +1,19 @@
 // Cancelling at every moment a job can be in: queued after a retry or a recovery (its queue entry must
 // go), and taken by a worker that still waits for a backend slot (its prompt must never run).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requeueOrphans } from '../src/modules/generation/generation-recovery';
 import { as, signUp, type Session } from './auth-helpers';
 import {
   baseJob,
-  generationStack,
   mockHistory,
   mockQueue,
+  stackPerTest,
   submit,
   waitForJob,
   type GenerationStack,
 } from './generation-helpers';
 
-let stack: GenerationStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
+const stackFor = stackPerTest();
 
 async function act(stack: GenerationStack, user: Session, id: number, action: 'cancel' | 'retry') {
   const response = await stack.app.inject(
@@ -31,7 +27,7 @@ const waitingEntries = (stack: GenerationStack) =>
 
 describe('cancelling a queued job', () => {
   it('removes the queue entry of a job retried before', async () => {
-    stack = await generationStack();
+    const stack = await stackFor();
     const user = await signUp(stack.app);
     const job = await submit(stack.app, user, baseJob);
     await act(stack, user, job.id, 'cancel');
@@ -42,7 +38,7 @@ describe('cancelling a queued job', () => {
   });
 
   it('removes the queue entry a recovery made', async () => {
-    stack = await generationStack();
+    const stack = await stackFor();
     const user = await signUp(stack.app);
     const job = await submit(stack.app, user, baseJob);
     const queue = stack.app.queues.get('generation');
@@ -57,7 +53,7 @@ describe('cancelling a queued job', () => {
 describe('cancelling a job that waits for a backend slot', () => {
   it('never runs its prompt, and the job ends cancelled', async () => {
     // One job at a time on `mock`; both jobs ask for it, so the worker holds B until A is done.
-    stack = await generationStack({
+    const stack = await stackFor({
       mock: { stepMs: 50 },
       mock2: {},
       env: { COMFYUI_CONCURRENCY: '1' },

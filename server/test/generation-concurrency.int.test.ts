@@ -1,26 +1,15 @@
 // Per-backend concurrency across worker processes (SPEC §5.3): the limit is one count shared by every
 // worker, not one per worker.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { comfyMockControl } from '../src/comfyui-mock/server';
 import { signUp } from './auth-helpers';
-import {
-  baseJob,
-  generationStack,
-  mockHistory,
-  submit,
-  waitForJob,
-  type GenerationStack,
-} from './generation-helpers';
+import { baseJob, mockHistory, stackPerTest, submit, waitForJob } from './generation-helpers';
 
-let stack: GenerationStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
+const stackFor = stackPerTest();
 
 describe('two workers and one backend that runs one job at a time', () => {
   it('never give the backend two of our prompts at once', async () => {
-    stack = await generationStack({ mock: { stepMs: 20 }, env: { COMFYUI_CONCURRENCY: '1' } });
+    const stack = await stackFor({ mock: { stepMs: 20 }, env: { COMFYUI_CONCURRENCY: '1' } });
     const { app, mock, mockUrl } = stack;
     const user = await signUp(app);
     const jobs = [];

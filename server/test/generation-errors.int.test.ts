@@ -2,25 +2,21 @@
 // job, and a failed or cancelled job tells its owner (live event and notification).
 import type { FastifyInstance } from 'fastify';
 import type { JobEvent, ServerMessage } from '@genonaut/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { comfyMockControl } from '../src/comfyui-mock/server';
 import { as, signUp, type Session } from './auth-helpers';
 import {
   baseJob,
-  generationStack,
   jobContent,
   liveEvents,
   mockHistory,
+  stackPerTest,
   submit,
   waitForJob,
   type GenerationStack,
 } from './generation-helpers';
 
-let stack: GenerationStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
+const stackFor = stackPerTest();
 
 function mockOf(stack: GenerationStack) {
   if (!stack.mock) throw new Error('the stack has no mock of its own');
@@ -46,7 +42,7 @@ const notificationsOf = (app: FastifyInstance, user: Session) =>
 
 describe('a ComfyUI that answers 5xx', () => {
   it('is retried, and the job then completes with one run on the server', async () => {
-    stack = await generationStack();
+    const stack = await stackFor();
     const user = await signUp(stack.app);
     // The job names its backend, so the first request the worker makes to it is POST /prompt.
     mockOf(stack).setFaults({ serverErrorNext: 1 });
@@ -67,7 +63,7 @@ describe('a ComfyUI that answers 5xx', () => {
 
 describe('a run that fails on the server', () => {
   it('fails the job with `comfyui_error` at once, and tells the owner', async () => {
-    stack = await generationStack();
+    const stack = await stackFor();
     const { app, apiUrl } = stack;
     const user = await signUp(app);
     mockOf(stack).setFaults({ failNext: 1 });
@@ -106,7 +102,7 @@ describe('a run that fails on the server', () => {
 
 describe('a cancelled job', () => {
   it('tells its owner: the live event and a notification', async () => {
-    stack = await generationStack({ mock: { stepMs: 100 } });
+    const stack = await stackFor({ mock: { stepMs: 100 } });
     const { app, apiUrl } = stack;
     const user = await signUp(app);
     const live = await liveEvents(apiUrl, user);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import WebSocket from 'ws';
 import type { GenerationJob, HistoryResponse, QueueResponse, ServerMessage } from '@genonaut/contracts';
 import { buildComfyMock, type ComfyMockOptions } from '../src/comfyui-mock/server';
@@ -138,6 +138,24 @@ export async function generationStack(
       await mock?.close();
       await mock2?.close();
     },
+  };
+}
+
+/**
+ * A stack for each test of a file, closed after the test: call once at the top of the file, then
+ * `const stack = await stackFor(options)` in a test.
+ */
+export function stackPerTest(): (
+  options?: Parameters<typeof generationStack>[0],
+) => Promise<GenerationStack> {
+  let current: GenerationStack | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options) => {
+    current = await generationStack(options);
+    return current;
   };
 }
 

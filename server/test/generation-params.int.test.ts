@@ -1,28 +1,16 @@
 // Every generation parameter travels the whole way: from the submission into the workflow ComfyUI runs,
 // onto each content item of the batch, and the images come back in every size.
 import type { ContentDetail, Workflow } from '@genonaut/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLoras } from '../src/db/seeds/catalogue';
 import { as, signUp } from './auth-helpers';
-import {
-  baseJob,
-  generationStack,
-  jobContent,
-  mockHistory,
-  submit,
-  waitForJob,
-  type GenerationStack,
-} from './generation-helpers';
+import { baseJob, jobContent, mockHistory, stackPerTest, submit, waitForJob } from './generation-helpers';
 
-let stack: GenerationStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
+const stackFor = stackPerTest();
 
 describe('a batch of 3 with a LoRA and a partial denoise', () => {
   it('runs them on the server and stores them on every item, with all image sizes served', async () => {
-    stack = await generationStack();
+    const stack = await stackFor();
     const { app } = stack;
     const user = await signUp(app);
     const lora = loadLoras()[0]?.filename ?? '';

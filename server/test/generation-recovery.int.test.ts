@@ -1,32 +1,27 @@
 // Resuming a run the image server is still executing: after a worker dies, the next one must follow the
 // same prompt to its end (its events, or the history when no event reaches it), never submit it again.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ComfyClient } from '../src/comfyui/comfy-client';
 import { runPrompt } from '../src/comfyui/comfy-run';
 import { buildWorkflow } from '../src/comfyui/workflow-builder';
 import { signUp } from './auth-helpers';
 import {
   baseJob,
-  generationStack,
   jobContent,
   mockHistory,
   mockQueue,
+  stackPerTest,
   submit,
   waitForJob,
-  type GenerationStack,
 } from './generation-helpers';
 
-let stack: GenerationStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
+const stackFor = stackPerTest();
 
 describe('a worker killed while the image server still runs its prompt', () => {
   it('is taken over on the same run: the job completes once, with one history entry', async () => {
     // 150 steps of 100 ms: the run outlasts the takeover (about two lock periods of 2 s). The timeout is
     // short of the test's so a worker that hears nothing of the run fails with `timeout` instead.
-    stack = await generationStack({
+    const stack = await stackFor({
       mock: { stepMs: 100 },
       env: { JOB_LOCK_MS: '2000', GENERATION_TIMEOUT_MS: '45000' },
     });
@@ -71,7 +66,7 @@ describe('a worker killed while the image server still runs its prompt', () => {
 
 describe('following a run whose events go to another client', () => {
   it('finishes from the history while the event stream stays open and silent', async () => {
-    stack = await generationStack({ mock: { stepMs: 20 } });
+    const stack = await stackFor({ mock: { stepMs: 20 } });
     const client = new ComfyClient('mock', stack.mockUrl);
     const workflow = buildWorkflow({
       ...baseJob,
