@@ -76,6 +76,40 @@ export function parseComfyUrls(raw: string): { name: string; url: string }[] | E
   return backends.length > 0 ? backends : new Error('must name at least one backend');
 }
 
+/** Jobs each backend runs at once: `byBackend[name]`, else `default`. */
+export interface ComfyConcurrency {
+  default: number;
+  byBackend: Record<string, number>;
+}
+
+/**
+ * `COMFYUI_CONCURRENCY`: how many jobs each backend runs at once. A bare number applies to every backend;
+ * `name=n` entries set one backend's (e.g. `2` or `gpu1=4,gpu2=1` or `1,gpu1=4`). Without a bare number
+ * the other backends run one job at a time.
+ */
+export function parseComfyConcurrency(raw: string): ComfyConcurrency | Error {
+  const count = int(1, 64);
+  const parsed: ComfyConcurrency = { default: 1, byBackend: {} };
+  let bare = false;
+  for (const part of list(raw)) {
+    const eq = part.indexOf('=');
+    const name = eq > 0 ? part.slice(0, eq).trim() : undefined;
+    const value = count(eq > 0 ? part.slice(eq + 1).trim() : part);
+    if (value instanceof Error)
+      return new Error(name ? `backend "${name}": ${value.message}` : value.message);
+    if (name === undefined) {
+      if (bare) return new Error('has more than one number for every backend');
+      bare = true;
+      parsed.default = value;
+    } else if (Object.hasOwn(parsed.byBackend, name)) {
+      return new Error(`backend name "${name}" appears twice`);
+    } else {
+      parsed.byBackend[name] = value;
+    }
+  }
+  return parsed;
+}
+
 const byEnv =
   (values: Partial<Record<Environment, string>>, otherwise: string) =>
   (env: Environment): string =>
@@ -171,9 +205,10 @@ export const configVariables: ConfigVariable[] = [
   {
     name: 'COMFYUI_CONCURRENCY',
     key: 'comfyuiConcurrency',
-    description: 'Jobs one ComfyUI backend runs at once.',
+    description:
+      'Jobs a ComfyUI backend runs at once, counted across every worker: a number for every backend, and/or `name=n` entries for one backend each (e.g. `2` or `1,gpu1=4`).',
     default: '1',
-    parse: int(1, 64),
+    parse: parseComfyConcurrency,
   },
   {
     name: 'GENERATION_TIMEOUT_MS',
@@ -186,7 +221,7 @@ export const configVariables: ConfigVariable[] = [
     name: 'JOB_LOCK_MS',
     key: 'jobLockMs',
     description:
-      'A running job stays locked to its worker this long between heartbeats; the jobs of a worker that died are taken over after about this time.',
+      'A running job stays locked to its worker this long between heartbeats; the jobs of a worker that died are taken over, and its backend slots freed, after about this time.',
     default: '30000',
     parse: int(1000, 600_000),
   },

@@ -72,6 +72,31 @@ describe('loadConfig', () => {
     expect(problemsOf({ COMFYUI_URLS: 'a=http://x:1,a=http://y:2' })[0]?.reason).toMatch(/appears twice/);
   });
 
+  it('reads a concurrency for every backend and for named ones', () => {
+    expect(loadConfig({}).comfyuiConcurrency).toEqual({ default: 1, byBackend: {} });
+    expect(loadConfig({ COMFYUI_CONCURRENCY: '3' }).comfyuiConcurrency).toEqual({
+      default: 3,
+      byBackend: {},
+    });
+    expect(
+      loadConfig({
+        COMFYUI_URLS: 'gpu1=http://10.0.0.5:8188,gpu2=http://10.0.0.6:8188',
+        COMFYUI_CONCURRENCY: '2, gpu1=4',
+      }).comfyuiConcurrency,
+    ).toEqual({ default: 2, byBackend: { gpu1: 4 } });
+    expect(problemsOf({ COMFYUI_CONCURRENCY: 'gpu1=0' })[0]?.reason).toMatch(
+      /backend "gpu1": must be between 1 and 64/,
+    );
+    expect(problemsOf({ COMFYUI_CONCURRENCY: '1,2' })[0]?.reason).toMatch(/more than one number/);
+    expect(problemsOf({ COMFYUI_CONCURRENCY: 'a=1,a=2' })[0]?.reason).toMatch(/appears twice/);
+    expect(
+      problemsOf({ COMFYUI_URLS: 'gpu1=http://10.0.0.5:8188', COMFYUI_CONCURRENCY: 'gpu9=2' })[0],
+    ).toEqual({
+      variable: 'COMFYUI_CONCURRENCY',
+      reason: 'names "gpu9", which COMFYUI_URLS does not',
+    });
+  });
+
   it('requires S3_BUCKET with the S3 backend', () => {
     expect(problemsOf({ STORAGE_BACKEND: 's3' }).map((p) => p.variable)).toEqual(['S3_BUCKET']);
   });

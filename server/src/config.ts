@@ -1,8 +1,13 @@
 // One schema for every environment variable: parsed once at start, typed, and failing fast with a message
 // that names each bad variable. Only launchers (src/main) pass process.env in; everything else gets Config.
-import { configVariables, type ConfigVariable, type Environment } from './config-variables';
+import {
+  configVariables,
+  type ComfyConcurrency,
+  type ConfigVariable,
+  type Environment,
+} from './config-variables';
 
-export { environments, type Environment } from './config-variables';
+export { environments, type ComfyConcurrency, type Environment } from './config-variables';
 
 export interface ComfyBackendConfig {
   name: string;
@@ -23,7 +28,7 @@ export interface Config {
   redisUrl: string;
   redisKeyPrefix: string;
   comfyuiUrls: ComfyBackendConfig[] | undefined;
-  comfyuiConcurrency: number;
+  comfyuiConcurrency: ComfyConcurrency;
   generationTimeoutMs: number;
   jobLockMs: number;
   generationMaxAttempts: number;
@@ -80,6 +85,17 @@ export function loadConfig(env: Env): Config {
     const value = readVariable(variable, env, mode);
     if (value instanceof Error) problems.push({ variable: variable.name, reason: value.message });
     else values[variable.key] = value;
+  }
+  const urls = values.comfyuiUrls as ComfyBackendConfig[] | undefined;
+  const concurrency = values.comfyuiConcurrency as ComfyConcurrency | undefined;
+  const unknown = Object.keys(concurrency?.byBackend ?? {}).filter(
+    (name) => urls && !urls.some((b) => b.name === name),
+  );
+  if (unknown.length > 0) {
+    problems.push({
+      variable: 'COMFYUI_CONCURRENCY',
+      reason: `names ${unknown.map((n) => `"${n}"`).join(', ')}, which COMFYUI_URLS does not`,
+    });
   }
   if (values.storageBackend === 's3' && !values.s3Bucket) {
     problems.push({ variable: 'S3_BUCKET', reason: 'is required when STORAGE_BACKEND=s3' });

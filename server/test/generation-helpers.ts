@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import WebSocket from 'ws';
-import type { GenerationJob, ServerMessage } from '@genonaut/contracts';
+import type { GenerationJob, HistoryResponse, QueueResponse, ServerMessage } from '@genonaut/contracts';
 import { buildComfyMock, type ComfyMockOptions } from '../src/comfyui-mock/server';
 import { backendPoolFor } from '../src/image-backends/backend-pool';
 import { jobRegistry } from '../src/jobs/registry';
@@ -141,6 +141,24 @@ export async function generationStack(
   };
 }
 
+/**
+ * A stack for each test of a file, closed after the test: call once at the top of the file, then
+ * `const stack = await stackFor(options)` in a test.
+ */
+export function stackPerTest(): (
+  options?: Parameters<typeof generationStack>[0],
+) => Promise<GenerationStack> {
+  let current: GenerationStack | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options) => {
+    current = await generationStack(options);
+    return current;
+  };
+}
+
 export const baseJob = {
   prompt: 'a lighthouse on a cliff at dusk, watercolor',
   negativePrompt: 'blurry',
@@ -208,4 +226,22 @@ export async function liveEvents(
     socket.once('error', reject);
   });
   return { messages, socket };
+}
+
+/** A job's content items in output order. */
+export const jobContent = (stack: GenerationStack, jobId: number) =>
+  stack.app.db
+    .selectFrom('content_items')
+    .select(['id', 'output_index', 'seed', 'loras', 'denoise'])
+    .where('generation_job_id', '=', jobId)
+    .orderBy('output_index')
+    .execute();
+
+/** A mock's /queue and /history, as the worker sees them. */
+export async function mockQueue(url: string): Promise<QueueResponse> {
+  return (await (await fetch(`${url}/queue`)).json()) as QueueResponse;
+}
+
+export async function mockHistory(url: string): Promise<HistoryResponse> {
+  return (await (await fetch(`${url}/history`)).json()) as HistoryResponse;
 }

@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ErrorResponse, GenerationJob, JobPage, JobStatus, QueueInfo } from '@genonaut/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueGeneration } from '../src/modules/generation/generation-queue';
+import { enqueueGeneration, newQueueJobId } from '../src/modules/generation/generation-queue';
+import { setQueueJobId } from '../src/modules/generation/generation.repository';
 import { as, signUp, type Session } from './auth-helpers';
 import { createContent, createJob } from './factories';
 import { buildTestApp } from './test-context';
@@ -24,7 +25,11 @@ async function jobIn(session: Session, status: JobStatus): Promise<number> {
     ...(finished ? { completed_at: new Date() } : {}),
     ...(status === 'running' ? { started_at: new Date() } : {}),
   });
-  if (status === 'queued') await enqueueGeneration(app.queues.get('generation'), app.config, job.id, 0);
+  if (status === 'queued') {
+    const queueJobId = newQueueJobId(job.id);
+    await setQueueJobId(app.db, job.id, queueJobId);
+    await enqueueGeneration(app.queues.get('generation'), app.config, job.id, queueJobId);
+  }
   return job.id;
 }
 

@@ -39,6 +39,7 @@ export class PromptQueue {
   private running: QueueItem | undefined;
   private readonly history = new Map<string, MockHistoryEntry>();
   private counter = 0;
+  private peak = 0;
   private wake: (() => void) | undefined;
 
   /** `onUpdate` runs whenever the number of remaining prompts may have changed (ComfyUI's queue_updated). */
@@ -54,6 +55,7 @@ export class PromptQueue {
   put(item: QueueItem): void {
     this.pending.push(item);
     this.pending.sort(byNumberThenId);
+    this.peak = Math.max(this.peak, this.remaining());
     this.onUpdate();
     this.wake?.();
   }
@@ -96,6 +98,11 @@ export class PromptQueue {
 
   remaining(): number {
     return this.pending.length + (this.running ? 1 : 0);
+  }
+
+  /** The most prompts held at once so far (pending plus running). */
+  peakRemaining(): number {
+    return this.peak;
   }
 
   runningItem(): QueueItem | undefined {

@@ -42,6 +42,8 @@ export interface ComfyMockControl {
   resetFaults(): MockFaults;
   /** Prompts pending plus the one running. */
   queueRemaining(): number;
+  /** The most prompts it has held at once (pending plus running), to check a client's concurrency. */
+  peakQueueRemaining(): number;
 }
 
 // A Fastify instance is thenable, so a decoration would vanish from the type of `await buildComfyMock()`;
@@ -132,6 +134,7 @@ export async function buildComfyMock(options: ComfyMockOptions = {}): Promise<Fa
     setFaults: (patch) => faults.set(patch),
     resetFaults: () => faults.reset(),
     queueRemaining: () => queue.remaining(),
+    peakQueueRemaining: () => queue.peakRemaining(),
   };
   app.addHook('onClose', async () => {
     hub.dropAll();

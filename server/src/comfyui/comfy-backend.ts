@@ -1,6 +1,5 @@
 // ComfyUI as an image backend: the request becomes an API-format workflow, the run is followed over the
 // event stream (or /history), images come back through /view, and the models are read from /object_info.
-import { randomUUID } from 'node:crypto';
 import type { ImageBackend, ImageRequest, RunOptions, RunResult } from '../image-backends/image-backend';
 import { ComfyClient } from './comfy-client';
 import { runPrompt } from './comfy-run';
@@ -21,6 +20,8 @@ export class ComfyBackend implements ImageBackend {
   constructor(
     readonly name: string,
     readonly url: string,
+    /** Starts every client id, so installs sharing a server (REDIS_KEY_PREFIX) never share one. */
+    private readonly clientPrefix = 'genonaut',
   ) {
     this.client = new ComfyClient(name, url);
   }
@@ -30,9 +31,11 @@ export class ComfyBackend implements ImageBackend {
   }
 
   async run(request: ImageRequest, options: RunOptions): Promise<RunResult> {
+    // One client id per job, the same in every attempt: ComfyUI sends a prompt's events only to the
+    // client id it was submitted with, so a worker taking over a running prompt hears them too.
     const result = await runPrompt(this.client, buildWorkflow(request), {
       ...options,
-      clientId: `genonaut-${randomUUID()}`,
+      clientId: `${this.clientPrefix}-job-${request.jobId}`,
     });
     return {
       runId: result.promptId,
@@ -46,7 +49,7 @@ export class ComfyBackend implements ImageBackend {
   async abandon(runId: string): Promise<void> {
     // Interrupt only when it is the prompt executing: /interrupt stops whatever runs, maybe someone else's.
     const queue = await this.client.queue();
-    if (queue.queue_running.some((item) => item[1] === runId)) await this.client.interrupt();
+    if (queue.queue_running.some((item) => item[1] === runId)) await this.client.interrupt(runId);
     else await this.client.deletePending([runId]);
   }
 

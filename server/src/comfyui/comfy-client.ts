@@ -92,8 +92,9 @@ export class ComfyClient {
     await this.post('/queue', { delete: promptIds });
   }
 
-  async interrupt(): Promise<void> {
-    await this.post('/interrupt', {});
+  /** Stops the executing prompt; ComfyUI versions that read `prompt_id` stop it only if it is that one. */
+  async interrupt(promptId?: string): Promise<void> {
+    await this.post('/interrupt', promptId ? { prompt_id: promptId } : {});
   }
 
   async view(image: OutputImage): Promise<Buffer> {

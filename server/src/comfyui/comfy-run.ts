@@ -1,6 +1,8 @@
 // Runs one prompt on one ComfyUI server and follows it to the end: progress from the /ws event stream,
-// and when the socket cannot be opened or drops, polling /history/<prompt_id> instead. A resumed job
-// (its worker died) first asks the history whether the prompt already finished before submitting again.
+// and /history/<prompt_id> polled as well: often when the socket cannot be opened or drops, and now and
+// then while it is open, because ComfyUI sends a prompt's events only to the client id that submitted it
+// (a worker taking over a run may not hear them). A resumed job (its worker died) first asks the history
+// whether the prompt already finished before submitting again.
 import WebSocket from 'ws';
 import type { ComfyWsMessage, OutputImage, Workflow } from '@genonaut/contracts';
 import { outputImages, type ComfyClient } from './comfy-client';
@@ -16,6 +18,8 @@ export interface PromptRunOptions extends RunOptions {
   clientId: string;
   /** How often to poll /history when the socket is down. */
   pollMs?: number;
+  /** How often to poll /history while the socket is open (a safety net for events that never come). */
+  historyPollMs?: number;
 }
 
 export interface PromptResult {
@@ -67,6 +71,7 @@ export async function runPrompt(
   options: PromptRunOptions,
 ): Promise<PromptResult> {
   const pollMs = options.pollMs ?? 500;
+  const historyPollMs = options.historyPollMs ?? 5_000;
   const deadline = Date.now() + options.timeoutMs;
   // Open the event stream before submitting so no early event is missed.
   let socket = await openSocket(client.wsUrl(options.clientId), 3_000);
@@ -128,10 +133,11 @@ export async function runPrompt(
     const submitted = await submitOrResume(client, workflow, options);
     promptId = submitted.promptId;
     if (submitted.finished) settle({ kind: 'done' });
+    let lastPoll = Date.now();
     while (!outcome) {
       if (Date.now() > deadline) throw new BackendTimeoutError(promptId, options.timeoutMs);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, socket ? Math.max(pollMs, 1_000) : pollMs);
+        const timer = setTimeout(resolve, socket ? Math.min(historyPollMs, Math.max(pollMs, 1_000)) : pollMs);
         wake.push(() => {
           clearTimeout(timer);
           resolve();
@@ -139,7 +145,8 @@ export async function runPrompt(
       });
       if (outcome) break;
       if (await options.isCancelled?.()) settle({ kind: 'error', error: new BackendInterruptedError() });
-      else if (!socket) {
+      else if (!socket || Date.now() - lastPoll >= historyPollMs) {
+        lastPoll = Date.now();
         const entry = await client.history(promptId);
         if (entry?.status.completed) settle({ kind: 'done' });
         else if (entry?.status.status_str === 'error')

@@ -186,6 +186,7 @@ export interface GenerationJobs {
   negative_prompt: string | null;
   progress: Generated<number>;
   prompt: string;
+  queue_job_id: string | null;
   queued_at: Generated<Timestamp>;
   sampler: string;
   scheduler: string;

@@ -15,13 +15,13 @@ import {
   deleteContent,
   findVisibleRef,
   insertUploadedContent,
-  queueStorageDeletions,
   replaceContentTags,
   setStoredImage,
   updateContentFields,
   type ItemRef,
 } from './content-items.repository';
 import { toContentDetail } from './content.mapper';
+import { removeStoredFiles } from './stored-files';
 import { findVisibleDetail, tagsOfContent } from './content.repository';
 
 export interface ContentReadDeps {
@@ -102,15 +102,6 @@ function recordingWrites(storage: StorageBackend) {
   return { storage: recording, written, settled: () => Promise.allSettled(pending) };
 }
 
-/** Best effort: what cannot be removed now is left to the cleanup job. */
-async function removeFiles(deps: ContentDeps, keys: string[]): Promise<void> {
-  const results = await Promise.allSettled(keys.map((key) => deps.storage.delete(key)));
-  const left = keys.filter((_key, i) => results[i]?.status === 'rejected');
-  if (left.length === 0) return;
-  deps.warn(`could not remove ${left.length} file(s) of a failed upload; queued for cleanup`);
-  await queueStorageDeletions(deps.db, left).catch(() => deps.warn('could not queue the files either'));
-}
-
 export async function getContent(
   deps: ContentReadDeps,
   viewer: AuthUser | null,
@@ -165,7 +156,7 @@ export async function createContent(
     });
   } catch (error) {
     await recording.settled();
-    await removeFiles(deps, recording.written);
+    await removeStoredFiles(deps, recording.written, 'a failed upload');
     if (error instanceof UnsupportedImageError) throw notAnImage();
     throw error;
   }

@@ -4,7 +4,8 @@
 import type { Queue } from 'bullmq';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import { GENERATE_JOB } from './generation-queue';
+import { enqueueGeneration, newQueueJobId } from './generation-queue';
+import { setQueueJobId } from './generation.repository';
 
 export async function requeueOrphans(db: Database, queue: Queue, config: Config): Promise<number[]> {
   const open = await db
@@ -18,17 +19,10 @@ export async function requeueOrphans(db: Database, queue: Queue, config: Config)
   const known = new Set(entries.map((j) => (j.data as { jobId?: number }).jobId));
   const orphans = open.map((j) => j.id).filter((id) => !known.has(id));
   for (const id of orphans) {
-    await queue.add(
-      GENERATE_JOB,
-      { jobId: id },
-      {
-        jobId: `gen-${id}-recovered-${Date.now()}`,
-        attempts: config.generationMaxAttempts,
-        backoff: { type: 'exponential', delay: 1_000 },
-        removeOnComplete: 200,
-        removeOnFail: 500,
-      },
-    );
+    // Recorded before the entry exists, so a cancel arriving meanwhile still finds and removes it.
+    const queueJobId = newQueueJobId(id);
+    await setQueueJobId(db, id, queueJobId);
+    await enqueueGeneration(queue, config, id, queueJobId);
   }
   return orphans;
 }

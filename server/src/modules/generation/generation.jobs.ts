@@ -13,61 +13,14 @@ import {
   BackendTimeoutError,
   BackendUnavailableError,
 } from '../../image-backends/backend-errors';
-import type { OutputImage } from '../../image-backends/image-backend';
-import { storeImageWithThumbnails } from '../../storage/thumbnails';
-import { matchPromptTags } from '../../db/seeds/vocabulary/match-prompt-tags';
+import { takeBackendSlot } from '../../image-backends/backend-slots';
 import { announce, type EventDeps } from './job-events';
 import { transition } from './job-states';
 import { GENERATE_JOB } from './generation-queue';
-import {
-  completeJob,
-  findJob,
-  recordGenerationEvent,
-  type JobRow,
-  type StoredOutput,
-} from './generation.repository';
+import { findJob, recordGenerationEvent, type JobRow } from './generation.repository';
+import { storeAndComplete } from './job-completion';
+import { progressReporter, type ProgressReporter } from './job-progress';
 import { requeueOrphans } from './generation-recovery';
-
-const PROGRESS_INTERVAL_MS = 250;
-
-function progressReporter(ctx: JobContext, events: EventDeps, job: JobRow) {
-  let last = 0;
-  let latest = 0;
-  return (fraction: number) => {
-    latest = Math.min(0.99, Math.max(latest, fraction));
-    const now = Date.now();
-    if (now - last < PROGRESS_INTERVAL_MS) return;
-    last = now;
-    const progress = latest;
-    void ctx.db
-      .updateTable('generation_jobs')
-      .set({ progress })
-      .where('id', '=', job.id)
-      .where('status', '=', 'running')
-      .execute()
-      .then(() => announce(events, job, 'running', { progress }))
-      .catch(() => {});
-  };
-}
-
-async function storeOutputs(ctx: JobContext, job: JobRow, images: OutputImage[]) {
-  const outputs: StoredOutput[] = [];
-  for (const [index, image] of images.entries()) {
-    const bytes = await image.fetch();
-    const stored = await storeImageWithThumbnails(ctx.storage, `jobs/${job.id}/${index}`, bytes, 'image/png');
-    outputs.push({
-      outputIndex: index,
-      storageKey: stored.storageKey,
-      mimeType: stored.mimeType,
-      fileSize: stored.fileSize,
-      width: stored.width,
-      height: stored.height,
-      thumbnails: stored.thumbnails,
-      seed: job.seed + index,
-    });
-  }
-  return outputs;
-}
 
 async function fail(
   ctx: JobContext,
@@ -105,13 +58,30 @@ export async function processGeneration(
     ...(resumed ? {} : { started_at: new Date() }),
   });
   if (!started) return { skipped: 'no longer runnable' };
+  const stillRunning = async () => (await findJob(ctx.db, queued.id))?.status === 'running';
   let lease;
   try {
-    lease = await ctx.backends.acquire(queued.backend);
+    lease = await takeBackendSlot(
+      {
+        redis: ctx.redis,
+        prefix: ctx.config.redisKeyPrefix,
+        pool: ctx.backends,
+        leaseMs: ctx.config.jobLockMs,
+      },
+      queued.backend,
+      async () => !(await stillRunning()),
+    );
   } catch (error) {
     return retryOrFail(ctx, events, (await findJob(ctx.db, queued.id)) ?? queued, meta, error);
   }
+  // Cancelled while it waited for a slot: nothing reached the server, nothing to abandon.
+  if (!lease) return { cancelled: true };
+  // The run on the server this attempt follows (resumed or submitted): abandoned if a cancel comes.
+  let runId: string | null = null;
+  let progress: ProgressReporter | undefined;
   try {
+    // The cancel may also land between the last look and taking the slot.
+    if (!(await stillRunning())) return { cancelled: true };
     await ctx.db
       .updateTable('generation_jobs')
       .set({ backend: lease.backend.name })
@@ -143,36 +113,43 @@ export async function processGeneration(
       scheduler: job.scheduler,
       denoise: job.denoise,
     };
+    runId = job.backend === lease.backend.name ? job.comfyui_prompt_id : null;
+    progress = progressReporter(events, job);
+    const reporter = progress;
     const run = await lease.backend.run(request, {
-      resumeRunId: job.backend === lease.backend.name ? job.comfyui_prompt_id : null,
-      onSubmitted: async (runId) => {
+      resumeRunId: runId,
+      onSubmitted: async (submitted) => {
+        runId = submitted;
         await ctx.db
           .updateTable('generation_jobs')
-          .set({ comfyui_prompt_id: runId })
+          .set({ comfyui_prompt_id: submitted })
           .where('id', '=', job.id)
           .execute();
       },
-      onProgress: progressReporter(ctx, events, job),
+      onProgress: (fraction) => reporter.report(fraction),
       isCancelled: async () => (await findJob(ctx.db, job.id))?.status === 'cancelled',
       // Each attempt gets the whole budget: a job taken over after a crash, or a demo row queued again
       // days after it was written, must not fail at once for time its earlier attempt spent.
       timeoutMs: ctx.config.generationTimeoutMs,
     });
-    const outputs = await storeOutputs(ctx, job, run.images);
-    const tags = [...job.tags, ...matchPromptTags(job.prompt)];
-    const contentIds = await completeJob(ctx.db, job, outputs, tags);
-    if (contentIds === null) return { skipped: 'cancelled while running' };
-    const done = (await findJob(ctx.db, job.id)) ?? job;
-    await recordGenerationEvent(ctx.db, done, 'completed', {
-      durationMs: Date.now() - startedAt,
-      imageCount: contentIds.length,
-    });
-    await announce(events, done, 'completed', { contentIds });
-    return { contentIds };
+    // No progress event may follow the final one.
+    await progress.settled();
+    const contentIds = await storeAndComplete(
+      { db: ctx.db, storage: ctx.storage, events, warn: ctx.log },
+      job,
+      run.images,
+      startedAt,
+    );
+    return contentIds ? { contentIds } : { cancelled: true };
   } catch (error) {
+    await progress?.settled();
     const current = (await findJob(ctx.db, queued.id)) ?? queued;
-    if (error instanceof BackendInterruptedError && current.status === 'cancelled')
+    if (current.status === 'cancelled') {
+      // The cancel may have come before the run id was recorded, so the API could not take the run off
+      // the server: whatever this attempt submitted or followed goes now.
+      if (runId) await lease.backend.abandon(runId).catch(() => {});
       return { cancelled: true };
+    }
     if (error instanceof BackendRejectedError) {
       await fail(ctx, events, current, 'comfyui_validation', error.message);
       throw new UnrecoverableError(error.message);
@@ -189,7 +166,7 @@ export async function processGeneration(
     }
     return retryOrFail(ctx, events, current, meta, error);
   } finally {
-    lease.release();
+    await lease.release().catch(() => {});
   }
 }
 
@@ -231,7 +208,9 @@ export const generationJobs = [
     name: GENERATE_JOB,
     queue: 'generation',
     description: 'Run a generation job on an image server',
-    concurrency: (ctx) => Math.max(1, ctx.backends.backends.length * ctx.config.comfyuiConcurrency),
+    // Jobs beyond a backend's free slots wait in takeBackendSlot, so each worker can take as many as all
+    // the backends run at once (several workers share the slots).
+    concurrency: (ctx) => Math.max(1, ctx.backends.totalCapacity),
     run: (ctx, payload, meta) => processGeneration(ctx, payload, meta ?? { attemptsMade: 0, maxAttempts: 1 }),
     recover: async (ctx, queue) => {
       const recovered = await requeueOrphans(ctx.db, queue, ctx.config);

@@ -5,11 +5,21 @@ import type { Database } from '../../db/database';
 import type { GenerationJobs } from '../../db/types';
 import { tagIdForSlug } from '../../lib/tag-id';
 import { screenContent } from '../moderation/moderation-screen.repository';
+import { transition } from './job-states';
 
 export type JobRow = Selectable<GenerationJobs>;
 
 export function insertJob(db: Database, values: Insertable<GenerationJobs>): Promise<JobRow> {
   return db.insertInto('generation_jobs').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function setQueueJobId(db: Database, id: number, queueJobId: string): Promise<JobRow> {
+  return db
+    .updateTable('generation_jobs')
+    .set({ queue_job_id: queueJobId })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -25,6 +35,7 @@ export async function restoreJob(db: Database, before: JobRow): Promise<void> {
       error_code: before.error_code,
       error_message: before.error_message,
       comfyui_prompt_id: before.comfyui_prompt_id,
+      queue_job_id: before.queue_job_id,
       queued_at: before.queued_at,
       started_at: before.started_at,
       completed_at: before.completed_at,
@@ -119,9 +130,9 @@ export interface StoredOutput {
 }
 
 /**
- * Completes a job: one content item per output (idempotent through the (job, output index) key), their
- * tags, and the job's status, in one transaction. Returns the item ids, or null when the job was no
- * longer running (cancelled meanwhile).
+ * Completes a job: its move to `completed` (through the state machine, so only a running job completes),
+ * one content item per output (idempotent through the (job, output index) key) and their tags, in one
+ * transaction. Returns the item ids, or null when the job was no longer running (cancelled meanwhile).
  */
 export async function completeJob(
   db: Database,
@@ -130,13 +141,13 @@ export async function completeJob(
   tagSlugs: string[],
 ): Promise<number[] | null> {
   return db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('generation_jobs')
-      .select('status')
-      .where('id', '=', job.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (locked?.status !== 'running') return null;
+    // The guarded update also locks the row: a cancel waits for this transaction, then finds it completed.
+    const completed = await transition(trx, job.id, 'completed', {
+      progress: 1,
+      error_code: null,
+      error_message: null,
+    });
+    if (!completed) return null;
     if (outputs.length > 0) {
       await trx
         .insertInto('content_items')
@@ -185,17 +196,6 @@ export async function completeJob(
         SELECT c, t FROM unnest(${ids}::bigint[]) c CROSS JOIN (SELECT id AS t FROM tags WHERE id = ANY(${tagIds}::uuid[])) known
         ON CONFLICT DO NOTHING`.execute(trx);
     }
-    await trx
-      .updateTable('generation_jobs')
-      .set({
-        status: 'completed',
-        progress: 1,
-        completed_at: sql`now()`,
-        error_code: null,
-        error_message: null,
-      })
-      .where('id', '=', job.id)
-      .execute();
     return ids;
   });
 }

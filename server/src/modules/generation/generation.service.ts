@@ -12,7 +12,7 @@ import type { AuthUser } from '../../plugins/auth';
 import type { BackendPool } from '../../image-backends/backend-pool';
 import { announce } from './job-events';
 import { terminalStates, transition } from './job-states';
-import { enqueueGeneration, queueJobId } from './generation-queue';
+import { enqueueGeneration, newQueueJobId } from './generation-queue';
 import { usableModels } from '../models/models.service';
 import { toGenerationJob } from './generation.mapper';
 import {
@@ -22,6 +22,7 @@ import {
   findJob,
   restoreJob,
   insertJob,
+  setQueueJobId,
   listJobs,
   openJobsOf,
   recordGenerationEvent,
@@ -98,7 +99,7 @@ export async function submitJob(
     body.seed === undefined || body.seed < 0 ? randomInt(0, 2 ** 32) : Math.min(body.seed, MAX_SEED);
   // The row is committed before the queue entry exists, so a worker that takes the entry at once always
   // finds the row. If the queue refuses the entry, the row is removed again: nothing half-made remains.
-  const job = await insertJob(db, {
+  const inserted = await insertJob(db, {
     user_id: caller.id,
     prompt: body.prompt,
     negative_prompt: body.negativePrompt ?? '',
@@ -118,8 +119,10 @@ export async function submitJob(
     is_private: body.isPrivate ?? false,
     backend: body.backend ?? null,
   });
+  const queueJobId = newQueueJobId(inserted.id);
+  const job = await setQueueJobId(db, inserted.id, queueJobId);
   try {
-    await enqueueGeneration(deps.queues.get('generation'), config, job.id, 0);
+    await enqueueGeneration(deps.queues.get('generation'), config, job.id, queueJobId);
   } catch {
     await deleteJobRow(db, job.id);
     throw unavailable('The job queue (Redis)');
@@ -183,12 +186,15 @@ export async function cancelJob(deps: GenerationDeps, caller: AuthUser, id: numb
   if (!(await transition(deps.db, job.id, 'cancelled', { error_code: null, error_message: null }))) {
     throw conflict(`A ${job.status} job cannot be cancelled`);
   }
-  if (job.status === 'queued') {
+  // A queued job's entry leaves the queue. A running job's entry is locked by its worker (the removal
+  // fails and the worker sees the cancel), unless it waits for a retry or was queued again by recovery.
+  if (job.queue_job_id) {
     await deps.queues
       .get('generation')
-      .remove(queueJobId(job.id, job.attempts))
+      .remove(job.queue_job_id)
       .catch(() => 0);
-  } else if (job.backend && job.comfyui_prompt_id) {
+  }
+  if (job.status === 'running' && job.backend && job.comfyui_prompt_id) {
     // Take it off the server: drop it from the queue, or interrupt it when it is the one executing.
     await deps.backends
       .get(job.backend)
@@ -208,7 +214,9 @@ export async function cancelJob(deps: GenerationDeps, caller: AuthUser, id: numb
 export async function retryJob(deps: GenerationDeps, caller: AuthUser, id: number): Promise<GenerationJob> {
   const job = await ownJob(deps.db, caller, id);
   // As on submission, the queued state is committed before the queue entry is made.
+  const queueJobId = newQueueJobId(job.id);
   const moved = await transition(deps.db, job.id, 'queued', {
+    queue_job_id: queueJobId,
     progress: 0,
     error_code: null,
     error_message: null,
@@ -218,7 +226,7 @@ export async function retryJob(deps: GenerationDeps, caller: AuthUser, id: numbe
   });
   if (!moved) throw conflict(`A ${job.status} job cannot be retried; only failed or cancelled ones`);
   try {
-    await enqueueGeneration(deps.queues.get('generation'), deps.config, job.id, job.attempts + 1);
+    await enqueueGeneration(deps.queues.get('generation'), deps.config, job.id, queueJobId);
   } catch {
     await restoreJob(deps.db, job);
     throw unavailable('The job queue (Redis)');
