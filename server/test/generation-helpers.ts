@@ -134,6 +134,14 @@ export async function generationStack(
       for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
       await Promise.all(hosts.map((h) => h.close()));
       workerRedis.disconnect();
+      // The pipeline files share one database and run one stack at a time: a job this stack leaves
+      // queued or running would be queued again by the next stack's worker start (its recovery) and
+      // run on that stack's image server, so it ends with this stack.
+      await app.db
+        .updateTable('generation_jobs')
+        .set({ status: 'cancelled', completed_at: new Date() })
+        .where('status', 'in', ['queued', 'running'])
+        .execute();
       await app.close();
       await mock?.close();
       await mock2?.close();
