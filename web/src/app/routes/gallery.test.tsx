@@ -236,12 +236,20 @@ describe('gallery', () => {
     expect(await screen.findByText('Image 1')).toBeInTheDocument();
   });
 
-  it('does not ask the API when every source is off', async () => {
+  it('does not ask the API when every source is off, and says how to turn them on', async () => {
     const requests = contentReturns(() => makePage(makeContents(1, 1)));
-    renderApp('/gallery?sources=');
+    const { router } = renderApp('/gallery?sources=');
     expect(await screen.findByTestId('gallery-empty')).toHaveTextContent('All sources are switched off');
     expect(screen.getByTestId('source-mine-regular')).not.toBeChecked();
-    // The paged query still runs for sources= (the API answers nothing); what matters is the message.
-    expect(requests.every((params) => params.get('sources') === '')).toBe(true);
+    expect(screen.getByTestId('gallery-count')).toHaveTextContent('');
+
+    // Turning the sources on is the first request: none went out while they were off.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Turn all sources on' }));
+    expect(await screen.findByText('Image 1')).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/gallery');
+    expect(screen.getByTestId('source-mine-regular')).toBeChecked();
+    expect(requests.map((params) => Object.fromEntries(params))).toEqual([
+      { sort: 'newest', pageSize: '24' },
+    ]);
   });
 });
