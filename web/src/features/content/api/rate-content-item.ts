@@ -1,7 +1,7 @@
 import type { ContentDetail, RatingResponse } from '@genonaut/contracts';
 import { useOptimisticMutation } from '@/hooks/use-optimistic-mutation';
 import { api } from '@/lib/api-client';
-import { contentItemQueryOptions } from './get-content-item';
+import { contentItemQueryOptions } from '@/api/get-content-item';
 
 /** A whole-star rating 1–5 sets (or replaces) the caller's rating; null removes it. */
 export function rateContentItem(id: number, rating: number | null): Promise<RatingResponse> {

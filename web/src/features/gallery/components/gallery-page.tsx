@@ -8,7 +8,7 @@ import { useTheme } from '@mui/material/styles';
 import TuneIcon from '@mui/icons-material/Tune';
 import type { Pagination } from '@genonaut/contracts';
 import { EmptyState, ErrorState } from '@/components/state-message';
-import { useGallery } from '../api/get-gallery';
+import { useGallery } from '@/api/get-gallery';
 import { ALL_SOURCES, PAGE_SIZE, toGalleryQuery, useGalleryParams } from '../hooks/use-gallery-params';
 import { GalleryOptions } from './gallery-options';
 import { GalleryPager } from './gallery-pager';
