@@ -208,6 +208,8 @@ describe('tag page', () => {
     );
     expect(sent).toEqual([4.5, 2, null]);
     expect(within(rating).queryByRole('button', { name: 'Remove my rating' })).toBeNull();
+    // The refused rating is no longer the latest change: its error goes.
+    expect(screen.queryByTestId('tag-rating-error')).toBeNull();
   });
 
   it('says so for an unknown tag', async () => {
