@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ErrorResponse, GalleryPage } from '@genonaut/contracts';
 import { makeContents, makePage } from '@/testing/fixtures';
 import { contentReturns, tagSuggestionsReturn } from '@/testing/gallery-handlers';
 import { API, apiError } from '@/testing/handlers';
@@ -206,7 +207,7 @@ describe('gallery', () => {
 
   it('shows skeletons while loading, then the empty state', async () => {
     server.use(
-      http.get(`${API}/content`, async () => {
+      http.get<never, never, GalleryPage>(`${API}/content`, async () => {
         await delay(150);
         return HttpResponse.json(makePage([]));
       }),
@@ -220,7 +221,7 @@ describe('gallery', () => {
   it('shows the API error, and retries', async () => {
     let calls = 0;
     server.use(
-      http.get(`${API}/content`, () => {
+      http.get<never, never, GalleryPage | ErrorResponse>(`${API}/content`, () => {
         calls += 1;
         return calls === 1
           ? apiError(504, {
