@@ -1,7 +1,17 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
+
+// The web app's features stand alone: app/ composes them, and what two features need lives in the
+// shared folders, which depend on no feature.
+const webFeatures = readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webSharedFolders = ['api', 'components', 'config', 'hooks', 'lib', 'theme'].map(
+  (folder) => `./web/src/${folder}`,
+);
 
 export default tseslint.config(
   {
@@ -45,6 +55,28 @@ export default tseslint.config(
           tsconfig: { configFile: `${import.meta.dirname}/web/tsconfig.json` },
           extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
         }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            ...webFeatures.map((feature) => ({
+              target: `./web/src/features/${feature}`,
+              from: './web/src/features',
+              except: [`./${feature}`],
+              message:
+                'Features do not import each other: compose them in app/ or share through src/api, components, hooks or lib.',
+            })),
+            {
+              target: webSharedFolders,
+              from: ['./web/src/features', './web/src/app'],
+              message: 'Shared code depends on no feature and not on the app.',
+            },
+          ],
+        },
       ],
     },
   },

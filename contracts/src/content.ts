@@ -186,6 +186,7 @@ export const RatingBody = Type.Object(
   { rating: Type.Integer({ minimum: 1, maximum: 5 }) },
   { additionalProperties: false },
 );
+export type RatingBody = Static<typeof RatingBody>;
 export const RatingResponse = Type.Object({
   rating: Type.Union([Type.Integer(), Type.Null()]),
   ratingAvg: Type.Number(),
@@ -204,6 +205,7 @@ export const InteractionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type InteractionBody = Static<typeof InteractionBody>;
 
 export const SimilarQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 12 })),

@@ -88,6 +88,7 @@ export const JobQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
 });
+export type JobQuery = Static<typeof JobQuery>;
 export const JobPage = Page(GenerationJob);
 export type JobPage = Static<typeof JobPage>;
 export const JobIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

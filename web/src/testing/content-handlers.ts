@@ -1,35 +1,18 @@
 // Answers and builders for the item page: the item, its rating, similar items, interactions and
 // delete. Tests install what they need with `server.use(...)`; every body is typed by the contract.
 import { http, HttpResponse, type DefaultBodyType } from 'msw';
-import type { ContentDetail, ContentList, RatingResponse } from '@genonaut/contracts';
-import { makeContent } from './fixtures';
+import type {
+  ContentDetail,
+  ContentList,
+  InteractionBody,
+  RatingBody,
+  RatingResponse,
+} from '@genonaut/contracts';
 import { API, apiError } from './handlers';
-
-export function makeContentDetail(id: number, overrides: Partial<ContentDetail> = {}): ContentDetail {
-  return {
-    ...makeContent(id),
-    prompt: `a lighthouse on a cliff, item ${id}`,
-    negativePrompt: 'blurry, low quality',
-    loras: [],
-    seed: 123456789,
-    steps: 30,
-    cfg: 6.5,
-    sampler: 'dpmpp_2m',
-    scheduler: 'karras',
-    denoise: 0.85,
-    generationJobId: 77,
-    outputIndex: 0,
-    mimeType: 'image/png',
-    fileSize: 2_400_000,
-    tags: [],
-    updatedAt: '2026-02-01T12:00:00.000Z',
-    ...overrides,
-  };
-}
 
 /** Records what the page sent, in order, so tests can assert on the calls themselves. */
 export interface ContentCalls {
-  interactions: { id: string; type: string }[];
+  interactions: { id: string; type: InteractionBody['type'] }[];
   ratings: { method: string; rating: number | null }[];
   deletes: string[];
   similar: string[];
@@ -71,7 +54,7 @@ export function contentItemHandlers(item: ContentDetail, options: ContentHandler
       calls.similar.push(params.id);
       return options.similar?.() ?? HttpResponse.json<ContentList>({ items: [] });
     }),
-    http.post<{ id: string }, { type: string }>(
+    http.post<{ id: string }, InteractionBody>(
       `${API}/content/:id/interactions`,
       async ({ params, request }) => {
         const body = await request.json();
@@ -79,12 +62,12 @@ export function contentItemHandlers(item: ContentDetail, options: ContentHandler
         return new HttpResponse(null, { status: 204 });
       },
     ),
-    http.put<{ id: string }, { rating: number }>(`${API}/content/:id/rating`, async ({ request }) => {
+    http.put<{ id: string }, RatingBody>(`${API}/content/:id/rating`, async ({ request }) => {
       const { rating } = await request.json();
       calls.ratings.push({ method: 'PUT', rating });
       return rated(rating);
     }),
-    http.delete(`${API}/content/:id/rating`, () => {
+    http.delete<{ id: string }>(`${API}/content/:id/rating`, () => {
       calls.ratings.push({ method: 'DELETE', rating: null });
       return rated(null);
     }),

@@ -1,10 +1,10 @@
 // Typed builders for API answers: tests state only what they care about, the contract types keep the
 // rest honest.
 import type {
+  ContentDetail,
   ContentStats,
   ContentSummary,
   CurrentUser,
-  GalleryPage,
   GenerationJob,
   Pagination,
 } from '@genonaut/contracts';
@@ -56,7 +56,33 @@ export function makeContents(from: number, count: number): ContentSummary[] {
   return Array.from({ length: count }, (_, i) => makeContent(from + i));
 }
 
-export function makePage(items: ContentSummary[], pagination: Partial<Pagination> = {}): GalleryPage {
+export function makeContentDetail(id: number, overrides: Partial<ContentDetail> = {}): ContentDetail {
+  return {
+    ...makeContent(id),
+    prompt: `a lighthouse on a cliff, item ${id}`,
+    negativePrompt: 'blurry, low quality',
+    loras: [],
+    seed: 123456789,
+    steps: 30,
+    cfg: 6.5,
+    sampler: 'dpmpp_2m',
+    scheduler: 'karras',
+    denoise: 0.85,
+    generationJobId: 77,
+    outputIndex: 0,
+    mimeType: 'image/png',
+    fileSize: 2_400_000,
+    tags: [],
+    updatedAt: '2026-02-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A page of any list (`GalleryPage`, `JobPage`, …): every list answers `{ items, pagination }`. */
+export function makePage<T>(
+  items: T[],
+  pagination: Partial<Pagination> = {},
+): { items: T[]; pagination: Pagination } {
   return {
     items,
     pagination: {

@@ -1,9 +1,8 @@
 // Answers and recorders for the generate page's endpoints: the model catalogue, jobs (submit, read,
-// list, cancel, retry, delete) and the item that "generate again" copies. Install with server.use().
+// list, cancel, retry, delete). Install with server.use().
 import { http, HttpResponse } from 'msw';
 import type {
   Checkpoint,
-  ContentDetail,
   CreateJobBody,
   ErrorResponse,
   GenerationJob,
@@ -12,7 +11,7 @@ import type {
   Lora,
   LoraPage,
 } from '@genonaut/contracts';
-import { makeContent, makeJob, makePage } from './fixtures';
+import { makeJob, makePage } from './fixtures';
 import { API, realtime } from './handlers';
 
 export function makeCheckpoint(filename: string, overrides: Partial<Checkpoint> = {}): Checkpoint {
@@ -43,28 +42,6 @@ export function makeLora(filename: string, overrides: Partial<Lora> = {}): Lora 
     recommendedStrength: 0.8,
     isAvailable: true,
     availableOn: ['local'],
-    ...overrides,
-  };
-}
-
-export function makeContentDetail(id: number, overrides: Partial<ContentDetail> = {}): ContentDetail {
-  return {
-    ...makeContent(id),
-    prompt: `the full prompt of ${id}`,
-    negativePrompt: null,
-    loras: [],
-    seed: null,
-    steps: null,
-    cfg: null,
-    sampler: null,
-    scheduler: null,
-    denoise: null,
-    generationJobId: null,
-    outputIndex: null,
-    mimeType: 'image/png',
-    fileSize: 1000,
-    tags: [],
-    updatedAt: '2026-02-01T12:00:00.000Z',
     ...overrides,
   };
 }
@@ -100,7 +77,7 @@ export function catalogueHandlers() {
             }
           : lora,
       );
-      return HttpResponse.json({ items, pagination: makePage([]).pagination });
+      return HttpResponse.json(makePage(items));
     }),
   ];
 }
@@ -125,7 +102,7 @@ export function jobStore(initial: GenerationJob[] = []) {
     if (!job) return notFound();
     const next = { ...job, ...patch };
     jobs.set(id, next);
-    return HttpResponse.json(next);
+    return HttpResponse.json<GenerationJob>(next);
   };
 
   const handlers = [
@@ -167,26 +144,35 @@ export function jobStore(initial: GenerationJob[] = []) {
         },
       });
     }),
-    http.get(`${API}/generation-jobs/:id`, ({ params }) => {
-      const job = jobs.get(Number(params.id));
-      return job ? HttpResponse.json(job) : notFound();
-    }),
-    http.post(`${API}/generation-jobs/:id/cancel`, ({ params }) => {
-      calls.push(`cancel ${String(params.id)}`);
-      return update(Number(params.id), { status: 'cancelled' });
-    }),
-    http.post(`${API}/generation-jobs/:id/retry`, ({ params }) => {
-      calls.push(`retry ${String(params.id)}`);
-      const job = jobs.get(Number(params.id));
-      return update(Number(params.id), {
-        status: 'queued',
-        progress: 0,
-        error: null,
-        attempts: (job?.attempts ?? 0) + 1,
-      });
-    }),
-    http.delete(`${API}/generation-jobs/:id`, ({ params }) => {
-      calls.push(`delete ${String(params.id)}`);
+    http.get<{ id: string }, never, GenerationJob | ErrorResponse>(
+      `${API}/generation-jobs/:id`,
+      ({ params }) => {
+        const job = jobs.get(Number(params.id));
+        return job ? HttpResponse.json(job) : notFound();
+      },
+    ),
+    http.post<{ id: string }, never, GenerationJob | ErrorResponse>(
+      `${API}/generation-jobs/:id/cancel`,
+      ({ params }) => {
+        calls.push(`cancel ${params.id}`);
+        return update(Number(params.id), { status: 'cancelled' });
+      },
+    ),
+    http.post<{ id: string }, never, GenerationJob | ErrorResponse>(
+      `${API}/generation-jobs/:id/retry`,
+      ({ params }) => {
+        calls.push(`retry ${params.id}`);
+        const job = jobs.get(Number(params.id));
+        return update(Number(params.id), {
+          status: 'queued',
+          progress: 0,
+          error: null,
+          attempts: (job?.attempts ?? 0) + 1,
+        });
+      },
+    ),
+    http.delete<{ id: string }, never, null | ErrorResponse>(`${API}/generation-jobs/:id`, ({ params }) => {
+      calls.push(`delete ${params.id}`);
       if (!jobs.delete(Number(params.id))) return notFound();
       return new HttpResponse(null, { status: 204 });
     }),

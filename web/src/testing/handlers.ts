@@ -2,6 +2,7 @@
 // override single endpoints with `server.use(...)`. Handler generics tie each body to the contract.
 import { http, HttpResponse, ws } from 'msw';
 import type {
+  ContentDetail,
   ContentStats,
   ErrorResponse,
   GalleryPage,
@@ -26,13 +27,13 @@ const unauthenticated = () => apiError(401, { code: 'unauthenticated', message: 
 
 export const handlers = [
   http.get<never, never, UserResponse | ErrorResponse>(`${API}/auth/me`, unauthenticated),
-  http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
+  http.post<never, never, null>(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
   http.get<never, never, GalleryPage>(`${API}/content`, () => HttpResponse.json(makePage([]))),
   http.get<never, never, ContentStats>(`${API}/content/stats`, () => HttpResponse.json(makeStats())),
-  http.get<never, never, JobPage>(`${API}/generation-jobs`, () =>
-    HttpResponse.json({ items: [], pagination: makePage([]).pagination }),
+  http.get<never, never, JobPage>(`${API}/generation-jobs`, () => HttpResponse.json(makePage([]))),
+  http.get<{ id: string }, never, ContentDetail | ErrorResponse>(`${API}/content/:id`, () =>
+    apiError(404, { code: 'not_found', message: 'No such item' }),
   ),
-  http.get(`${API}/content/:id`, () => apiError(404, { code: 'not_found', message: 'No such item' })),
   http.get<never, never, TagSuggestions>(`${API}/tags/autocomplete`, () => HttpResponse.json({ items: [] })),
   http.get<never, never, MyGenerationStats>(`${API}/analytics/generation/me`, () =>
     HttpResponse.json({

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { installIntersectionObserver } from './intersection-observer';
 import { server } from './server';
 
 // The first render of a file loads the lazy route chunks through Vite's transform, which can take
@@ -23,18 +24,8 @@ window.matchMedia = (query: string) =>
 // jsdom logs "not implemented" for scrolling; the pager scrolls to the top on a page change.
 window.scrollTo = () => undefined;
 
-// jsdom has no IntersectionObserver; the infinite scroll's sentinel is triggered by tests by hand.
-class TestIntersectionObserver {
-  static instances: TestIntersectionObserver[] = [];
-  constructor(readonly callback: IntersectionObserverCallback) {
-    TestIntersectionObserver.instances.push(this);
-  }
-  observe = () => undefined;
-  unobserve = () => undefined;
-  disconnect = () => undefined;
-  takeRecords = () => [];
-}
-globalThis.IntersectionObserver ??= TestIntersectionObserver as unknown as typeof IntersectionObserver;
+// jsdom has no IntersectionObserver: tests bring elements into view with `scrollIntoViewport`.
+installIntersectionObserver();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { LoginBody, RegisterBody, UserResponse } from '@genonaut/contracts';
+import type { ErrorResponse, LoginBody, RegisterBody, UserResponse } from '@genonaut/contracts';
 import { makeUser } from '@/testing/fixtures';
 import { catalogueHandlers } from '@/testing/generate-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
@@ -38,7 +38,7 @@ describe('login page', () => {
 
   it('shows a wrong password as a form error', async () => {
     server.use(
-      http.post(`${API}/auth/login`, () =>
+      http.post<never, LoginBody, UserResponse | ErrorResponse>(`${API}/auth/login`, () =>
         apiError(401, { code: 'unauthenticated', message: 'Invalid login or password' }),
       ),
     );
@@ -52,7 +52,7 @@ describe('login page', () => {
 
   it('shows validation details under their fields', async () => {
     server.use(
-      http.post(`${API}/auth/login`, () =>
+      http.post<never, LoginBody, UserResponse | ErrorResponse>(`${API}/auth/login`, () =>
         apiError(400, {
           code: 'validation_failed',
           message: 'Invalid request',

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ContentDetail } from '@genonaut/contracts';
 import { useCurrentUser } from '@/features/auth/api/get-current-user';
 import { ItemBookmark } from '@/features/bookmarks/components/item-bookmark';
-import { contentItemQueryOptions } from '@/features/content/api/get-content-item';
+import { contentItemQueryOptions } from '@/api/get-content-item';
 import { ContentItemPage } from '@/features/content/components/content-item-page';
 
 /** The item's cached `viewer.bookmarkId` follows the bookmark button; the count comes on refetch. */

@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { GalleryPage, JobPage, MyGenerationStats, ServerMessage } from '@genonaut/contracts';
+import type {
+  ContentStats,
+  ErrorResponse,
+  GalleryPage,
+  JobPage,
+  MyGenerationStats,
+  ServerMessage,
+} from '@genonaut/contracts';
 import { makeContent, makeJob, makePage, makeStats } from '@/testing/fixtures';
 import { API, apiError, realtime, signedIn } from '@/testing/handlers';
 import { renderApp } from '@/testing/render';
@@ -12,7 +19,7 @@ describe('dashboard', () => {
     const subscribed: number[][] = [];
     server.use(
       ...signedIn(),
-      http.get(`${API}/content/stats`, () =>
+      http.get<never, never, ContentStats>(`${API}/content/stats`, () =>
         HttpResponse.json(
           makeStats({ mineRegular: 12, mineAuto: 3, communityRegular: 1500, communityAuto: 40 }),
         ),
@@ -26,10 +33,7 @@ describe('dashboard', () => {
         );
       }),
       http.get<never, never, JobPage>(`${API}/generation-jobs`, () =>
-        HttpResponse.json({
-          items: [makeJob(5, { title: 'Castle', progress: 0.25 })],
-          pagination: makePage([]).pagination,
-        }),
+        HttpResponse.json(makePage([makeJob(5, { title: 'Castle', progress: 0.25 })])),
       ),
       realtime.addEventListener('connection', ({ client }) => {
         client.addEventListener('message', (event) => {
@@ -57,7 +61,7 @@ describe('dashboard', () => {
   it('shows empty states for a new user and an error per failed section', async () => {
     server.use(
       ...signedIn(),
-      http.get(`${API}/content/stats`, () =>
+      http.get<never, never, ContentStats | ErrorResponse>(`${API}/content/stats`, () =>
         apiError(503, { code: 'dependency_unavailable', message: 'The database is unavailable' }),
       ),
     );

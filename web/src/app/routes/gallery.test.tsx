@@ -2,11 +2,23 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ErrorResponse, GalleryPage } from '@genonaut/contracts';
 import { makeContents, makePage } from '@/testing/fixtures';
-import { contentReturns } from '@/testing/gallery-handlers';
+import { contentReturns, tagSuggestionsReturn } from '@/testing/gallery-handlers';
 import { API, apiError } from '@/testing/handlers';
+import { scrollIntoViewport } from '@/testing/intersection-observer';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
+import { makeTag } from '@/testing/tags-handlers';
+
+const suggestion = (slug: 'painting' | 'watercolor') => {
+  const { id, name, contentCount } = makeTag(slug);
+  return { id, slug, name, contentCount };
+};
+
+/** The alt texts of the shown items, in order. */
+const shownItems = () =>
+  screen.getAllByTestId('gallery-item').map((item) => within(item).getByRole('img').getAttribute('alt'));
 
 describe('gallery', () => {
   it('sends every filter of the URL to the API and restores it on back', async () => {
@@ -102,7 +114,82 @@ describe('gallery', () => {
     expect(screen.getByRole('button', { name: 'Go' })).toBeDisabled();
   });
 
-  it('follows cursors in the scroll mode', async () => {
+  it('filters by a tag picked from the suggestions, then by any tag and without sub-tags', async () => {
+    const requests = contentReturns(() => makePage(makeContents(1, 2)));
+    const asked = tagSuggestionsReturn([suggestion('painting'), suggestion('watercolor')]);
+    const { router } = renderApp('/gallery');
+    await screen.findAllByTestId('gallery-item');
+
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('tag-filter-input'), 'pai');
+    await user.click(await screen.findByRole('option', { name: 'painting' }));
+    expect(asked.at(-1)?.get('q')).toBe('pai');
+    expect(screen.queryByRole('option', { name: 'watercolor' })).not.toBeInTheDocument();
+    await waitFor(() => expect(currentUrl(router)).toBe('/gallery?tags=painting'));
+    expect(screen.getAllByTestId('tag-chip').map((chip) => chip.textContent)).toEqual(['painting']);
+    await waitFor(() =>
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({
+        sort: 'newest',
+        pageSize: '24',
+        tags: 'painting',
+        tagMatch: 'all',
+        expandTags: 'true',
+      }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Any tag' }));
+    await waitFor(() => expect(currentUrl(router)).toBe('/gallery?tags=painting&tagMatch=any'));
+    await waitFor(() => expect(requests.at(-1)?.get('tagMatch')).toBe('any'));
+
+    await user.click(screen.getByRole('switch', { name: 'Include sub-tags' }));
+    await waitFor(() =>
+      expect(currentUrl(router)).toBe('/gallery?tags=painting&tagMatch=any&expandTags=false'),
+    );
+    await waitFor(() =>
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({
+        sort: 'newest',
+        pageSize: '24',
+        tags: 'painting',
+        tagMatch: 'any',
+        expandTags: 'false',
+      }),
+    );
+  });
+
+  it('switches to the scroll mode and appends the next cursor page when the end comes into view', async () => {
+    const requests = contentReturns((params) => {
+      if (params.has('page')) return makePage(makeContents(50, 2), { page: 2, totalCount: 26 });
+      return params.get('cursor') === 'c2'
+        ? makePage(makeContents(30, 2), { hasNext: false })
+        : makePage(makeContents(1, 2), { hasNext: true, nextCursor: 'c2' });
+    });
+    const { router } = renderApp('/gallery?page=2');
+    await screen.findByText('Image 50');
+
+    await userEvent.setup().click(screen.getByTestId('mode-scroll'));
+    expect(await screen.findByText('Image 1')).toBeInTheDocument();
+    // The scroll mode has no page numbers: it starts from the top and follows cursors.
+    expect(currentUrl(router)).toBe('/gallery?mode=scroll');
+    expect(screen.queryByTestId('gallery-pager')).not.toBeInTheDocument();
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.has('page')).toBe(false);
+    expect(requests[1]?.has('cursor')).toBe(false);
+
+    const sentinel = screen.getByTestId('infinite-sentinel');
+    // Leaving the view loads nothing; coming into it loads the next page once.
+    expect(scrollIntoViewport(sentinel, false)).toBe(1);
+    expect(scrollIntoViewport(sentinel)).toBe(1);
+    expect(await screen.findByText('Image 31')).toBeInTheDocument();
+    expect(shownItems()).toEqual(['Image 1', 'Image 2', 'Image 30', 'Image 31']);
+    expect(requests).toHaveLength(3);
+    expect(requests[2]?.get('cursor')).toBe('c2');
+
+    // The last page: nothing watches the end any more.
+    expect(screen.getByTestId('infinite-sentinel')).toHaveTextContent('That is everything.');
+    expect(scrollIntoViewport(screen.getByTestId('infinite-sentinel'))).toBe(0);
+  });
+
+  it('loads the next page with the button in the scroll mode', async () => {
     const requests = contentReturns((params) =>
       params.get('cursor') === 'c2'
         ? makePage(makeContents(30, 2), { hasNext: false })
@@ -120,7 +207,7 @@ describe('gallery', () => {
 
   it('shows skeletons while loading, then the empty state', async () => {
     server.use(
-      http.get(`${API}/content`, async () => {
+      http.get<never, never, GalleryPage>(`${API}/content`, async () => {
         await delay(150);
         return HttpResponse.json(makePage([]));
       }),
@@ -134,7 +221,7 @@ describe('gallery', () => {
   it('shows the API error, and retries', async () => {
     let calls = 0;
     server.use(
-      http.get(`${API}/content`, () => {
+      http.get<never, never, GalleryPage | ErrorResponse>(`${API}/content`, () => {
         calls += 1;
         return calls === 1
           ? apiError(504, {
@@ -150,12 +237,20 @@ describe('gallery', () => {
     expect(await screen.findByText('Image 1')).toBeInTheDocument();
   });
 
-  it('does not ask the API when every source is off', async () => {
+  it('does not ask the API when every source is off, and says how to turn them on', async () => {
     const requests = contentReturns(() => makePage(makeContents(1, 1)));
-    renderApp('/gallery?sources=');
+    const { router } = renderApp('/gallery?sources=');
     expect(await screen.findByTestId('gallery-empty')).toHaveTextContent('All sources are switched off');
     expect(screen.getByTestId('source-mine-regular')).not.toBeChecked();
-    // The paged query still runs for sources= (the API answers nothing); what matters is the message.
-    expect(requests.every((params) => params.get('sources') === '')).toBe(true);
+    expect(screen.getByTestId('gallery-count')).toHaveTextContent('');
+
+    // Turning the sources on is the first request: none went out while they were off.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Turn all sources on' }));
+    expect(await screen.findByText('Image 1')).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/gallery');
+    expect(screen.getByTestId('source-mine-regular')).toBeChecked();
+    expect(requests.map((params) => Object.fromEntries(params))).toEqual([
+      { sort: 'newest', pageSize: '24' },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, makeBookmark } from '@/testing/bookmarks-handlers';
-import { makeContentDetail } from '@/testing/content-handlers';
+import { makeContentDetail } from '@/testing/fixtures';
 import { API, apiError, signedIn } from '@/testing/handlers';
 import { itemBookmarkStore } from '@/testing/item-bookmark-handlers';
 import { currentUrl, renderApp } from '@/testing/render';

@@ -4,6 +4,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type {
   ErrorResponse,
+  GalleryPage,
   TagFavoriteResponse,
   TagRatingBody,
   TagRatingResponse,
@@ -179,9 +180,9 @@ describe('tag page', () => {
           return HttpResponse.json({ rating, ratingAvg: 3.8, ratingCount: 5 });
         },
       ),
-      http.delete(`${API}/tags/${TAG_IDS['ink-wash']}/rating`, () => {
+      http.delete<never, never, TagRatingResponse>(`${API}/tags/${TAG_IDS['ink-wash']}/rating`, () => {
         sent.push(null);
-        return HttpResponse.json<TagRatingResponse>({ rating: null, ratingAvg: 3.5, ratingCount: 4 });
+        return HttpResponse.json({ rating: null, ratingAvg: 3.5, ratingCount: 4 });
       }),
     );
     renderApp('/tags/ink-wash');
@@ -208,6 +209,8 @@ describe('tag page', () => {
     );
     expect(sent).toEqual([4.5, 2, null]);
     expect(within(rating).queryByRole('button', { name: 'Remove my rating' })).toBeNull();
+    // The refused rating is no longer the latest change: its error goes.
+    expect(screen.queryByTestId('tag-rating-error')).toBeNull();
   });
 
   it('says so for an unknown tag', async () => {
@@ -227,7 +230,7 @@ describe('tag page', () => {
     expect(screen.getByTestId('tag-count-with-descendants')).toHaveTextContent('0');
 
     server.use(
-      http.get(`${API}/content`, () =>
+      http.get<never, never, GalleryPage | ErrorResponse>(`${API}/content`, () =>
         apiError(504, { code: 'query_timeout', message: 'The query took too long' }),
       ),
     );

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ErrorResponse, TagHierarchy } from '@genonaut/contracts';
 import { API, apiError } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
@@ -188,7 +189,7 @@ describe('tags page', () => {
   it('shows skeletons, then the API error with a retry, and an empty hierarchy', async () => {
     let calls = 0;
     server.use(
-      http.get(`${API}/tags/hierarchy`, async () => {
+      http.get<never, never, TagHierarchy | ErrorResponse>(`${API}/tags/hierarchy`, async () => {
         calls += 1;
         await delay(100);
         return calls === 1

@@ -17,7 +17,6 @@ import { MutationError } from '@/components/mutation-error';
 import { PageNumbers } from '@/components/page-numbers';
 import { QueryStates } from '@/components/query-states';
 import { EmptyState } from '@/components/state-message';
-import { useCurrentUser } from '@/features/auth/api/get-current-user';
 import { numberedPageCount } from '@/lib/page-count';
 import { ADMIN_USERS_PAGE_SIZE, useAdminUsers } from '../api/get-admin-users';
 import { useUpdateAdminUser } from '../api/update-admin-user';
@@ -48,10 +47,10 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
   );
 }
 
-export function AdminUsersPage() {
+/** `selfId` is the signed-in administrator, whose own row offers no demotion or deactivation. */
+export function AdminUsersPage({ selfId }: { selfId: string | null }) {
   const { q, page, setQuery, setPage } = useAdminUsersParams();
   const users = useAdminUsers({ q, page });
-  const me = useCurrentUser().data;
   const update = useUpdateAdminUser();
   const [confirming, setConfirming] = useState<CurrentUser | null>(null);
   const busyId = update.isPending ? update.variables.id : null;
@@ -96,7 +95,7 @@ export function AdminUsersPage() {
                     <UserRow
                       key={user.id}
                       user={user}
-                      isSelf={user.id === me?.id}
+                      isSelf={user.id === selfId}
                       busy={busyId === user.id}
                       onChange={(change) => update.mutate({ id: user.id, change })}
                       onDeactivate={() => setConfirming(user)}

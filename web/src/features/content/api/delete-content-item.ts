@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { contentItemQueryOptions } from './get-content-item';
+import { contentItemQueryOptions } from '@/api/get-content-item';
 import { similarContentQueryOptions } from './get-similar-content';
 
 export function deleteContentItem(id: number): Promise<void> {

@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
+import type { InteractionBody } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
 
-/** The signals the API records; only views may come from anonymous visitors. */
-export type InteractionType = 'view' | 'like' | 'download' | 'share';
-
-export function recordInteraction(id: number, type: InteractionType): Promise<void> {
-  return api.post<void>(`/content/${id}/interactions`, { type });
+/** The signals the API records (`body.type`); only views may come from anonymous visitors. */
+export function recordInteraction(id: number, body: InteractionBody): Promise<void> {
+  return api.post<void>(`/content/${id}/interactions`, body);
 }
 
 /**
@@ -14,7 +13,7 @@ export function recordInteraction(id: number, type: InteractionType): Promise<vo
  */
 export function useRecordInteraction() {
   return useMutation({
-    mutationFn: ({ id, type }: { id: number; type: InteractionType }) => recordInteraction(id, type),
+    mutationFn: ({ id, ...body }: { id: number } & InteractionBody) => recordInteraction(id, body),
     onError: () => undefined,
   });
 }

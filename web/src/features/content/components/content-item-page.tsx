@@ -11,7 +11,7 @@ import { EmptyState, ErrorState } from '@/components/state-message';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { isApiError } from '@/lib/api-error';
-import { isValidContentId, useContentItem } from '../api/get-content-item';
+import { isValidContentId, useContentItem } from '@/api/get-content-item';
 import { useRecordView } from '../hooks/use-record-view';
 import { ContentActions } from './content-actions';
 import { ContentHeader, ContentTags } from './content-header';

@@ -7,6 +7,8 @@ import Typography from '@mui/material/Typography';
 import type { ContentDetail } from '@genonaut/contracts';
 import { paths } from '@/config/paths';
 import { MutationError } from '@/components/mutation-error';
+import { latestError } from '@/lib/latest-error';
+import { useDeleteContentItemRating } from '../api/delete-content-item-rating';
 import { useRateContentItem } from '../api/rate-content-item';
 
 function averageLabel(item: ContentDetail): string {
@@ -19,6 +21,7 @@ function averageLabel(item: ContentDetail): string {
 export function ContentRating({ item, signedIn }: { item: ContentDetail; signedIn: boolean }) {
   const location = useLocation();
   const rate = useRateContentItem(item.id);
+  const clear = useDeleteContentItemRating(item.id);
   const mine = item.viewer?.rating ?? null;
 
   return (
@@ -32,13 +35,13 @@ export function ContentRating({ item, signedIn }: { item: ContentDetail; signedI
             name="content-rating"
             value={mine}
             // Clicking the current star again also clears it (MUI answers null).
-            onChange={(_event, value) => rate.mutate(value)}
+            onChange={(_event, value) => (value === null ? clear.mutate() : rate.mutate(value))}
             aria-labelledby="your-rating-label"
             data-testid="rating-stars"
             data-value={mine ?? ''}
           />
           {mine !== null && (
-            <Button size="small" onClick={() => rate.mutate(null)} data-testid="rating-clear">
+            <Button size="small" onClick={() => clear.mutate()} data-testid="rating-clear">
               Clear rating
             </Button>
           )}
@@ -54,7 +57,11 @@ export function ContentRating({ item, signedIn }: { item: ContentDetail; signedI
       <Typography variant="body2" color="text.secondary" data-testid="rating-average">
         {averageLabel(item)}
       </Typography>
-      <MutationError error={rate.error} message="Your rating was not saved" testId="rating-error" />
+      <MutationError
+        error={latestError(rate, clear)}
+        message="Your rating was not saved"
+        testId="rating-error"
+      />
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { ContentThumbnailGrid, ContentThumbnailGridSkeleton } from '@/components
 import { QueryStates } from '@/components/query-states';
 import { EmptyState } from '@/components/state-message';
 import { paths } from '@/config/paths';
-import { gallerySourcesFor, useRecentContent, type RecentScope } from '../api/get-recent-content';
+import { gallerySourcesFor, useRecentContent, type RecentScope } from '../hooks/use-recent-content';
 
 const TILE_WIDTH = { minWidth: 140 };
 

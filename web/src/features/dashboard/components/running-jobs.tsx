@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EmptyState, ErrorState } from '@/components/state-message';
 import { paths } from '@/config/paths';
-import { useRunningJobs } from '../api/get-running-jobs';
+import { useRunningJobs } from '../hooks/use-running-jobs';
 
 export function RunningJobs() {
   const jobs = useRunningJobs();

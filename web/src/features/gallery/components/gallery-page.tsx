@@ -8,8 +8,8 @@ import { useTheme } from '@mui/material/styles';
 import TuneIcon from '@mui/icons-material/Tune';
 import type { Pagination } from '@genonaut/contracts';
 import { EmptyState, ErrorState } from '@/components/state-message';
-import { useGallery } from '../api/get-gallery';
-import { PAGE_SIZE, toGalleryQuery, useGalleryParams } from '../hooks/use-gallery-params';
+import { useGallery } from '@/api/get-gallery';
+import { ALL_SOURCES, PAGE_SIZE, toGalleryQuery, useGalleryParams } from '../hooks/use-gallery-params';
 import { GalleryOptions } from './gallery-options';
 import { GalleryPager } from './gallery-pager';
 import { GalleryItems, GallerySkeleton } from './gallery-results';
@@ -31,7 +31,9 @@ export function GalleryPage({ onSearch }: { onSearch?: (query: string) => void }
   const wide = useMediaQuery(theme.breakpoints.up('md'));
   const [optionsOpen, setOptionsOpen] = useState(false);
   const paged = state.mode === 'pages';
-  const result = useGallery(toGalleryQuery(state), paged);
+  // With every source off nothing can match: the page says so without asking the API.
+  const anySource = state.sources.length > 0;
+  const result = useGallery(toGalleryQuery(state), paged && anySource);
   const { page: _page, ...infiniteQuery } = toGalleryQuery(state, false);
 
   return (
@@ -65,9 +67,18 @@ export function GalleryPage({ onSearch }: { onSearch?: (query: string) => void }
       <Collapse in={wide || optionsOpen}>
         <GalleryOptions state={state} onChange={update} onSearch={onSearch} />
       </Collapse>
-      {state.sources.length === 0 ? (
+      {!anySource ? (
         <EmptyState title="All sources are switched off" testId="gallery-empty">
-          <Typography color="text.secondary">Turn on at least one source to see images.</Typography>
+          <Typography color="text.secondary">
+            Turn on at least one source in the options to see images.
+          </Typography>
+          <Button
+            variant="contained"
+            onClick={() => update({ sources: [...ALL_SOURCES] })}
+            data-testid="gallery-all-sources"
+          >
+            Turn all sources on
+          </Button>
         </EmptyState>
       ) : paged ? (
         result.isPending ? (

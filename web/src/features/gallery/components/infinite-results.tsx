@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { GalleryQuery } from '@genonaut/contracts';
 import { EmptyState, ErrorState } from '@/components/state-message';
-import { useGalleryInfinite } from '../api/get-gallery';
+import { useGalleryInfinite } from '@/api/get-gallery';
 import type { GalleryView, ThumbSize } from '../hooks/use-gallery-params';
 import { GalleryItems, GallerySkeleton } from './gallery-results';
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GenerationJob } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
 import { jobQueryOptions } from './get-job';
-import { jobListKey } from './get-jobs';
+import { generationJobsKey } from '@/api/get-generation-jobs';
 
 export function cancelJob(id: number): Promise<GenerationJob> {
   return api.post<GenerationJob>(`/generation-jobs/${id}/cancel`);
@@ -14,7 +14,7 @@ export function useCancelJob() {
     mutationFn: cancelJob,
     onSuccess: (job) => {
       queryClient.setQueryData(jobQueryOptions(job.id).queryKey, job);
-      void queryClient.invalidateQueries({ queryKey: jobListKey });
+      void queryClient.invalidateQueries({ queryKey: generationJobsKey });
     },
   });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateJobBody, GenerationJob } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
 import { jobQueryOptions } from './get-job';
-import { jobListKey } from './get-jobs';
+import { generationJobsKey } from '@/api/get-generation-jobs';
 
 export function createJob(body: CreateJobBody): Promise<GenerationJob> {
   return api.post<GenerationJob>('/generation-jobs', body);
@@ -15,7 +15,7 @@ export function useCreateJob() {
     onSuccess: (job) => {
       // The 202 answer is the job as it stands: its card shows at once, without a second request.
       queryClient.setQueryData(jobQueryOptions(job.id).queryKey, job);
-      void queryClient.invalidateQueries({ queryKey: jobListKey });
+      void queryClient.invalidateQueries({ queryKey: generationJobsKey });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { jobQueryOptions } from './get-job';
-import { jobListKey } from './get-jobs';
+import { generationJobsKey } from '@/api/get-generation-jobs';
 
 /** Removes the job record; its images stay in the gallery. */
 export function deleteJob(id: number): Promise<void> {
@@ -14,7 +14,7 @@ export function useDeleteJob() {
     mutationFn: deleteJob,
     onSuccess: (_result, id) => {
       queryClient.removeQueries({ queryKey: jobQueryOptions(id).queryKey });
-      void queryClient.invalidateQueries({ queryKey: jobListKey });
+      void queryClient.invalidateQueries({ queryKey: generationJobsKey });
     },
   });
 }

@@ -2,8 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContentDetail } from '@genonaut/contracts';
-import { catalogueHandlers, jobStore, makeContentDetail } from '@/testing/generate-handlers';
+import type { ContentDetail, CreateJobBody, ErrorResponse, GenerationJob } from '@genonaut/contracts';
+import { makeContentDetail } from '@/testing/fixtures';
+import { catalogueHandlers, jobStore } from '@/testing/generate-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
@@ -130,7 +131,9 @@ describe('generate form', () => {
         },
       ],
     });
-    server.use(http.post(`${API}/generation-jobs`, () => answer));
+    server.use(
+      http.post<never, CreateJobBody, GenerationJob | ErrorResponse>(`${API}/generation-jobs`, () => answer),
+    );
     await user.type(field('Prompt'), 'a cat');
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     expect(await screen.findByText(/available: sd15_dream\.safetensors/)).toBeInTheDocument();

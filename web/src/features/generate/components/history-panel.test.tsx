@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { JobStatus } from '@genonaut/contracts';
-import { makeJob } from '@/testing/fixtures';
+import type { ErrorResponse, JobPage, JobStatus } from '@genonaut/contracts';
+import { makeJob, makePage } from '@/testing/fixtures';
 import { catalogueHandlers, jobStore, sendJobEvent, subscriptions } from '@/testing/generate-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
 import { currentUrl, renderApp } from '@/testing/render';
@@ -126,19 +126,10 @@ describe('generate history', () => {
     let answer: 'empty' | 'error' = 'empty';
     server.use(
       ...signedIn(),
-      http.get(`${API}/generation-jobs`, async () => {
+      http.get<never, never, JobPage | ErrorResponse>(`${API}/generation-jobs`, async () => {
         await delay(100);
         return answer === 'empty'
-          ? HttpResponse.json({
-              items: [],
-              pagination: {
-                pageSize: 10,
-                hasNext: false,
-                hasPrevious: false,
-                nextCursor: null,
-                prevCursor: null,
-              },
-            })
+          ? HttpResponse.json(makePage([], { pageSize: 10 }))
           : apiError(503, { code: 'dependency_unavailable', message: 'The database is unavailable' });
       }),
     );

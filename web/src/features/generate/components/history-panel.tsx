@@ -8,7 +8,7 @@ import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import type { JobStatus } from '@genonaut/contracts';
 import { EmptyState, ErrorState } from '@/components/state-message';
-import { useJobs } from '../api/get-jobs';
+import { useGenerationJobs } from '@/api/get-generation-jobs';
 import { useGenerateParams } from '../hooks/use-generate-params';
 import { useLiveJobs } from '../hooks/use-live-jobs';
 import { isActive, JOB_STATUSES, STATUS_LABELS } from '../utils/job-event';
@@ -29,8 +29,8 @@ function HistorySkeleton() {
 /** Every job of yours, newest first, filtered and paged by the API; active ones move live. */
 export function HistoryPanel() {
   const { history, setHistory } = useGenerateParams();
-  const jobs = useJobs({
-    statuses: history.statuses,
+  const jobs = useGenerationJobs({
+    status: history.statuses.length > 0 ? history.statuses.join(',') : undefined,
     cursor: history.cursors.at(-1),
     pageSize: HISTORY_PAGE_SIZE,
   });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GenerationJob } from '@genonaut/contracts';
+import type { ErrorResponse, GenerationJob } from '@genonaut/contracts';
 import { makeJob } from '@/testing/fixtures';
 import { catalogueHandlers, jobStore, sendJobEvent, subscriptions } from '@/testing/generate-handlers';
 import { API, apiError, signedIn } from '@/testing/handlers';
@@ -107,7 +107,7 @@ describe('generate page jobs', () => {
     expect(screen.getByTestId('job-status-6')).toHaveTextContent('Failed');
 
     server.use(
-      http.post(`${API}/generation-jobs/6/retry`, () =>
+      http.post<never, never, GenerationJob | ErrorResponse>(`${API}/generation-jobs/6/retry`, () =>
         apiError(503, { code: 'dependency_unavailable', message: 'The job queue (Redis) is unavailable' }),
       ),
     );

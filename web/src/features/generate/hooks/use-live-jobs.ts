@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { JobPage } from '@genonaut/contracts';
 import { useJobSubscription, useRealtimeMessages } from '@/hooks/use-realtime';
 import { jobQueryOptions } from '../api/get-job';
-import { jobListKey } from '../api/get-jobs';
+import { generationJobsKey } from '@/api/get-generation-jobs';
 import { applyJobEvent, isActive } from '../utils/job-event';
 
 /**
@@ -19,7 +19,7 @@ export function useLiveJobs(jobIds: number[]): void {
       (job) => job && applyJobEvent(job, message),
     );
     let listed = false;
-    queryClient.setQueriesData<JobPage>({ queryKey: jobListKey }, (page) => {
+    queryClient.setQueriesData<JobPage>({ queryKey: generationJobsKey }, (page) => {
       if (!page?.items.some((job) => job.id === message.jobId)) return page;
       listed = true;
       return {
@@ -29,7 +29,7 @@ export function useLiveJobs(jobIds: number[]): void {
     });
     // A finished job may no longer belong to a filtered page: refresh the lists in the background.
     if (listed && !isActive(message.status)) {
-      void queryClient.invalidateQueries({ queryKey: jobListKey, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: generationJobsKey, refetchType: 'none' });
     }
   });
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ContentDetail } from '@genonaut/contracts';
-import { useSourceContent } from '../api/get-source-content';
+import { useContentItem } from '@/api/get-content-item';
 import { useGenerateParams } from './use-generate-params';
 
 export type PrefillOutcome =
@@ -12,7 +12,7 @@ export type PrefillOutcome =
  */
 export function usePrefillFrom(apply: (item: ContentDetail) => void) {
   const { from, rawFrom, clearFrom } = useGenerateParams();
-  const source = useSourceContent(from);
+  const source = useContentItem(from);
   const [outcome, setOutcome] = useState<PrefillOutcome | null>(null);
   const latestApply = useRef(apply);
   useEffect(() => {

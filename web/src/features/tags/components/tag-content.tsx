@@ -10,7 +10,7 @@ import { QueryStates } from '@/components/query-states';
 import { EmptyState } from '@/components/state-message';
 import { paths } from '@/config/paths';
 import { numberedPageCount } from '@/lib/page-count';
-import { TAG_CONTENT_PAGE_SIZE } from '../api/get-tag-content';
+import { TAG_CONTENT_PAGE_SIZE } from '../hooks/use-tag-content';
 
 const TILE_WIDTH = { minWidth: 160 };
 

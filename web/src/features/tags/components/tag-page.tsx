@@ -8,7 +8,7 @@ import { EmptyState, ErrorState } from '@/components/state-message';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-error';
 import { useTag } from '../api/get-tag';
-import { useTagContent } from '../api/get-tag-content';
+import { useTagContent } from '../hooks/use-tag-content';
 import { TagContent } from './tag-content';
 import { TagCounts } from './tag-counts';
 import { TagFavouriteButton } from './tag-favourite-button';

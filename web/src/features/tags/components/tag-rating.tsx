@@ -4,6 +4,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { TagDetail } from '@genonaut/contracts';
 import { MutationError } from '@/components/mutation-error';
+import { latestError } from '@/lib/latest-error';
+import { useDeleteTagRating } from '../api/delete-tag-rating';
 import { useRateTag } from '../api/rate-tag';
 
 const starsLabel = (value: number) => `${value} ${value === 1 ? 'star' : 'stars'}`;
@@ -11,6 +13,7 @@ const starsLabel = (value: number) => `${value} ${value === 1 ? 'star' : 'stars'
 /** The average over everyone, and (signed in) the viewer's own half-star rating, settable. */
 export function TagRating({ tag, cacheKey }: { tag: TagDetail; cacheKey: string }) {
   const rate = useRateTag(cacheKey);
+  const remove = useDeleteTagRating(cacheKey);
   const own = tag.viewer?.rating ?? null;
   return (
     <Stack spacing={1} data-testid="tag-rating">
@@ -34,18 +37,24 @@ export function TagRating({ tag, cacheKey }: { tag: TagDetail; cacheKey: string 
             value={own}
             precision={0.5}
             getLabelText={starsLabel}
-            onChange={(_event, value) => rate.mutate({ id: tag.id, rating: value })}
+            onChange={(_event, value) =>
+              value === null ? remove.mutate(tag.id) : rate.mutate({ id: tag.id, rating: value })
+            }
             aria-labelledby="tag-your-rating-label"
             data-testid="tag-your-rating"
           />
           {own !== null && (
-            <Button size="small" onClick={() => rate.mutate({ id: tag.id, rating: null })}>
+            <Button size="small" onClick={() => remove.mutate(tag.id)}>
               Remove my rating
             </Button>
           )}
         </Stack>
       )}
-      <MutationError error={rate.error} message="Could not save your rating" testId="tag-rating-error" />
+      <MutationError
+        error={latestError(rate, remove)}
+        message="Could not save your rating"
+        testId="tag-rating-error"
+      />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+// GET /content, the one listing behind the gallery, the dashboard's recent images and a tag's images.
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { GalleryPage, GalleryQuery } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
@@ -8,7 +9,7 @@ export function getGallery(query: GalleryQuery, signal?: AbortSignal): Promise<G
 
 export const galleryQueryOptions = (query: GalleryQuery) =>
   queryOptions({
-    queryKey: ['gallery', 'page', query],
+    queryKey: ['gallery', 'page', query] as const,
     queryFn: ({ signal }) => getGallery(query, signal),
   });
 
@@ -25,6 +26,6 @@ export const galleryInfiniteQueryOptions = (query: Omit<GalleryQuery, 'page' | '
     getNextPageParam: (last) => last.pagination.nextCursor ?? undefined,
   });
 
-export function useGalleryInfinite(query: Omit<GalleryQuery, 'page' | 'cursor'>, enabled = true) {
-  return useInfiniteQuery({ ...galleryInfiniteQueryOptions(query), enabled });
+export function useGalleryInfinite(query: Omit<GalleryQuery, 'page' | 'cursor'>) {
+  return useInfiniteQuery(galleryInfiniteQueryOptions(query));
 }

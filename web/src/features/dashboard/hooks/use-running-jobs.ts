@@ -1,24 +1,15 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobPage } from '@genonaut/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JobQuery } from '@genonaut/contracts';
+import { generationJobsQueryOptions } from '@/api/get-generation-jobs';
 import { useJobSubscription, useRealtimeMessages } from '@/hooks/use-realtime';
-import { api } from '@/lib/api-client';
 
-export function getRunningJobs(signal?: AbortSignal): Promise<JobPage> {
-  return api.get<JobPage>('/generation-jobs', { query: { status: 'queued,running', pageSize: 10 }, signal });
-}
-
-export const runningJobsQueryOptions = () =>
-  queryOptions({
-    queryKey: ['generation-jobs', 'running'],
-    queryFn: ({ signal }) => getRunningJobs(signal),
-    staleTime: 5_000,
-  });
+const RUNNING: JobQuery = { status: 'queued,running', pageSize: 10 };
 
 /** Your queued and running jobs, kept live by the WebSocket's job events. */
 export function useRunningJobs() {
   const queryClient = useQueryClient();
-  const query = useQuery(runningJobsQueryOptions());
-  const { queryKey } = runningJobsQueryOptions();
+  const { queryKey } = generationJobsQueryOptions(RUNNING);
+  const query = useQuery(generationJobsQueryOptions(RUNNING));
   useJobSubscription(query.data?.items.map((job) => job.id) ?? []);
   useRealtimeMessages((message) => {
     if (message.type !== 'job') return;

@@ -1,3 +1,4 @@
+// GET /content/{id}: the item page, and the settings "generate again" copies into the form.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ContentDetail } from '@genonaut/contracts';
 import { api } from '@/lib/api-client';
@@ -16,6 +17,10 @@ export function isValidContentId(id: number): boolean {
   return Number.isSafeInteger(id) && id > 0;
 }
 
-export function useContentItem(id: number) {
-  return useQuery({ ...contentItemQueryOptions(id), enabled: isValidContentId(id) });
+/** Loads nothing for `null` or an id the API would refuse. */
+export function useContentItem(id: number | null) {
+  return useQuery({
+    ...contentItemQueryOptions(id ?? 0),
+    enabled: id !== null && isValidContentId(id),
+  });
 }
