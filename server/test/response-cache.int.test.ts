@@ -2,6 +2,7 @@
 // every committed write that changes them (by any writer, here plain SQL) makes the next answer fresh,
 // and nothing viewer-specific is ever shared. Other test files write to the same database at the same
 // time, which also moves the versions: assertions on hits retry until two answers in a row meet.
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { GalleryPage, TagHierarchy } from '@genonaut/contracts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -44,6 +45,26 @@ describe('anonymous gallery pages', () => {
     const hit = await cachedPair(url());
     expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(hit.json<GalleryPage>().items).toHaveLength(1);
+  });
+
+  it('are sent gzipped to clients that accept it, and plain to the others', async () => {
+    await createContent(app.db, owner.user.id);
+    const plain = await cachedPair(url());
+    expect(plain.headers['vary']).toBe('accept-encoding');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // The entry is compressed once, in the background, after it is stored.
+    const zipped = await vi.waitFor(async () => {
+      const response = await get(url(), null, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(response.headers['x-cache']).toBe('hit');
+      expect(response.headers['content-encoding']).toBe('gzip');
+      return response;
+    }, WAIT);
+    expect(zipped.headers['vary']).toBe('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    const refused = await get(url(), null, { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 
   it('show a new item once its insert commits', async () => {

@@ -10,6 +10,7 @@ import { percentile, round1 } from './bench-stats';
 import type { BenchQuery } from './bench-suite';
 
 const UNCACHED = { 'cache-control': 'no-cache' };
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 export interface QueryResult {
   name: string;
@@ -69,7 +70,8 @@ async function rate(
       duration: seconds,
       connections,
       pipelining: 1,
-      headers: options.headers,
+      // What a browser sends: a cached page then goes out gzipped (the bare route ignores it).
+      headers: { ...BROWSER, ...options.headers },
     });
     if (result.non2xx > 0 || result.errors > 0)
       throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);

@@ -3,11 +3,12 @@
 // first page (no cursor, page 1) are shared, and only for anonymous callers unless the route says its
 // answer is the same for everyone: a signed-in caller's gallery carries their own ratings, bookmarks and
 // items. `Cache-Control: no-cache` asks for a fresh answer (the benchmark times uncached responses that
-// way). `X-Cache` says hit, miss or bypass.
+// way). `X-Cache` says hit, miss or bypass. A hit goes out gzipped to clients that accept it (the entry
+// is compressed once, in the background, after it is stored).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CacheVersions, type CacheNamespace } from '../lib/cache-versions';
-import { ResponseCache } from '../lib/response-cache';
+import { ResponseCache, type CachedBody } from '../lib/response-cache';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,6 +31,20 @@ export function cacheKeyOf(url: string): string {
   params.sort();
   const query = params.toString();
   return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at);
+}
+
+/** Whether an Accept-Encoding header admits gzip: named, or through `*`, and not with `q=0`. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let any: boolean | undefined;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (coding === 'gzip') return allowed;
+    if (coding === '*') any = allowed;
+  }
+  return any ?? false;
 }
 
 /** First pages only (SPEC §12): deeper pages are rarely asked twice and would crowd out the hot ones. */
@@ -66,8 +81,16 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
     }
     return `${namespace}:${version}:${cacheKeyOf(request.url)}`;
   };
-  const hit = (reply: FastifyReply, body: Buffer) =>
-    reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(body);
+  const hit = (request: FastifyRequest, reply: FastifyReply, cached: CachedBody) => {
+    void reply
+      .header('x-cache', 'hit')
+      .header('vary', 'accept-encoding')
+      .type('application/json; charset=utf-8');
+    if (cached.gzipped && acceptsGzip(request.headers['accept-encoding'])) {
+      return reply.header('content-encoding', 'gzip').send(cached.gzipped);
+    }
+    return reply.send(cached.body);
+  };
 
   // A hit is answered in onRequest, after the caller and the rate limit (the hooks registered before)
   // and before anything else: only answers to valid queries were stored, so validation has nothing
@@ -77,12 +100,12 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
     if (key === undefined) return done();
     const local = cache.peek(key);
     if (local) {
-      hit(reply, local);
+      hit(request, reply, local);
       return;
     }
-    cache.get(key).then((body) => {
-      if (body) {
-        hit(reply, body);
+    cache.get(key).then((cached) => {
+      if (cached) {
+        hit(request, reply, cached);
         return;
       }
       reply.header('x-cache', 'miss');
