@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { as, promoteToAdmin, signUp, someIp, type Session } from '../auth-helpers';
 import { createContent, createJob } from '../factories';
-import { hostile } from './schema-arbitrary';
+import { asText, hostile } from './schema-arbitrary';
 
 /** Real values by collection: the path segment before an id (`content`, `bookmarks`, …). */
 export type Known = Record<string, (string | number)[]>;
@@ -80,7 +80,7 @@ async function ownRows(app: FastifyInstance, session: Session): Promise<Known> {
 
 const forgedHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
   fc.string({ maxLength: 80 }).map((t) => ({ authorization: `Bearer ${t}` })),
-  hostile.map((v) => ({ authorization: `Bearer ${typeof v === 'string' ? v : JSON.stringify(v)}` })),
+  hostile.map((v) => ({ authorization: `Bearer ${asText(v)}` })),
   fc.constantFrom('Basic dXNlcjpwYXNz', 'Bearer', 'bearer  ', 'Token abc', 'Bearer a b').map((a) => ({
     authorization: a,
   })),

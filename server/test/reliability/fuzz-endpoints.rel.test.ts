@@ -2,16 +2,17 @@
 // header parameters and JSON bodies from their schemas, multipart bodies for the upload, as each caller of
 // fuzz-callers.ts. No fault is injected meanwhile, so any 5xx fails the run, and so does any status the
 // operation does not declare; the failure prints the request that caused it and the seed to replay it.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, someIp } from '../auth-helpers';
+import { signUp } from '../auth-helpers';
 import { testPng, uploadImage } from '../content-helpers';
 import { createContent, createJob, createTag } from '../factories';
 import { ensureTestFlagWords, flaggedItem, MILD, RISKY } from '../moderation-helpers';
 import { buildTestApp } from '../test-context';
-import { callerFor, callerKinds, sendable, type Caller, type Known } from './fuzz-callers';
-import { multipartArbitrary, type MultipartBody, type UploadSamples } from './multipart-arbitrary';
+import { callerFor, callerKinds, type Caller, type Known } from './fuzz-callers';
+import { describeRequest, toInject, type FuzzRequest } from './fuzz-requests';
+import { multipartArbitrary, type UploadSamples } from './multipart-arbitrary';
 import { arbitraryFor, hostile, shapedFor, type JsonSchema, type SchemaContext } from './schema-arbitrary';
 
 interface Parameter {
@@ -30,17 +31,6 @@ interface Operation {
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, JsonSchema> };
-}
-
-interface FuzzRequest {
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-  headers: Record<string, unknown>;
-  body:
-    | { kind: 'none' }
-    | { kind: 'json'; value: unknown }
-    | { kind: 'raw'; text: string }
-    | { kind: 'multipart'; form: MultipartBody };
 }
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -80,7 +70,21 @@ async function sharedRows(): Promise<Known> {
     'flagged-content': flagIds,
   };
 }
-afterAll(() => app.close());
+/** Everyone the run signed up, whose jobs it leaves behind. */
+const fuzzUsers = new Set<string>();
+
+afterAll(async () => {
+  // No queued or running job may outlive the run: a worker of a later test file sharing this database
+  // would queue every one of them again (the recovery after Redis comes back empty).
+  if (fuzzUsers.size > 0)
+    await app.db
+      .updateTable('generation_jobs')
+      .set({ status: 'cancelled', completed_at: new Date() })
+      .where('user_id', 'in', [...fuzzUsers])
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+  await app.close();
+});
 
 const resolve = (ref: string): JsonSchema => {
   const name = ref.split('/').pop() ?? '';
@@ -191,54 +195,6 @@ function requestArbitrary(route: string, operation: Operation, caller: Caller): 
   });
 }
 
-const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-function toInject(
-  route: string,
-  method: string,
-  request: FuzzRequest,
-  callerHeaders: Record<string, string>,
-): InjectOptions {
-  let url = route.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = request.path[name];
-    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
-    // An empty segment would address another route (/content/ is the gallery), not this one.
-    // A lone surrogate cannot be percent-encoded as UTF-8; a client would send U+FFFD instead.
-    return encodeURIComponent(text === '' ? ' ' : text.replace(/[\ud800-\udfff]/gu, '\ufffd'));
-  });
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.query)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) search.append(name, asText(v));
-  }
-  if ([...search].length > 0) url += `?${search.toString()}`;
-  const headers: Record<string, string> = { ...callerHeaders };
-  for (const [name, value] of Object.entries(request.headers))
-    if (value !== undefined) headers[name.toLowerCase()] = sendable(asText(value) ?? '');
-  const options: InjectOptions = { method: method.toUpperCase(), url, remoteAddress: someIp(), headers };
-  const { body } = request;
-  if (body.kind === 'json' || body.kind === 'raw') {
-    options.payload = body.kind === 'json' ? (JSON.stringify(body.value) ?? 'null') : body.text;
-    headers['content-type'] = 'application/json';
-  } else if (body.kind === 'multipart') {
-    options.payload = body.form.payload;
-    headers['content-type'] = body.form.contentType;
-  }
-  return options;
-}
-
-const describeRequest = (options: InjectOptions) => {
-  const headers = { ...(options.headers as Record<string, string>) };
-  if (headers.cookie) headers.cookie = headers.cookie.slice(0, 80);
-  const payload = options.payload;
-  const body = Buffer.isBuffer(payload)
-    ? payload.toString('latin1')
-    : typeof payload === 'string'
-      ? payload
-      : '';
-  return JSON.stringify({ method: options.method, url: options.url, headers, body: body.slice(0, 500) });
-};
-
 const operations = (): [string, string, Operation][] =>
   Object.entries(doc.paths).flatMap(([route, methods]) =>
     Object.entries(methods).map(([method, op]) => [route, method, op] as [string, string, Operation]),
@@ -254,8 +210,10 @@ describe('every endpoint under generated and hostile input', () => {
     for (const [route, method, operation] of operations()) {
       const declared = new Set(Object.keys(operation.responses ?? {}));
       shared = await sharedRows();
+      for (const id of shared.users ?? []) fuzzUsers.add(String(id));
       for (const kind of callerKinds) {
         const caller = await callerFor(app, kind);
+        for (const id of caller.known.users ?? []) fuzzUsers.add(String(id));
         const arbitrary = fc.tuple(requestArbitrary(route, operation, caller), caller.headers);
         await fc
           .assert(

@@ -3,7 +3,7 @@
 // missing, repeated and unknown parts, too many parts, a boundary that does not match, a form cut short.
 // Field names and values come from the form's schema, so well-formed uploads that succeed occur too.
 import fc from 'fast-check';
-import { arbitraryFor, hostile, type JsonSchema, type SchemaContext } from './schema-arbitrary';
+import { arbitraryFor, asText, hostile, type JsonSchema, type SchemaContext } from './schema-arbitrary';
 
 export interface MultipartBody {
   payload: Buffer;
@@ -23,8 +23,6 @@ export interface UploadSamples {
   /** Bytes over the configured upload limit. */
   tooLarge: Buffer;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 const oddNames = [
   '',
@@ -106,11 +104,11 @@ function fieldPart(schema: JsonSchema, ctx: SchemaContext): fc.Arbitrary<Part> {
   const named = Object.entries(schema.properties ?? {})
     .filter(([name]) => name !== 'file')
     .map(([name, property]) =>
-      arbitraryFor(property, ctx).map((value) => ({ name, data: Buffer.from(text(value)) })),
+      arbitraryFor(property, ctx).map((value) => ({ name, data: Buffer.from(asText(value)) })),
     );
   const stray = fc
     .tuple(fc.constantFrom(...oddNames, 'file'), hostile)
-    .map(([name, value]) => ({ name, data: Buffer.from(text(value)) }));
+    .map(([name, value]) => ({ name, data: Buffer.from(asText(value)) }));
   return fc.oneof({ weight: 4, arbitrary: fc.oneof(...named) }, { weight: 1, arbitrary: stray });
 }
 
@@ -198,7 +196,7 @@ export function multipartArbitrary(
       wrap(
         [
           { name: 'file', filename, type: 'image/png', data: samples.png },
-          { name: 'title', data: Buffer.from(text(title)) },
+          { name: 'title', data: Buffer.from(asText(title)) },
         ],
         'intact',
         1,

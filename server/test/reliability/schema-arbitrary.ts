@@ -96,6 +96,10 @@ const hostileValues: unknown[] = [
   Array.from({ length: 2_000 }, (_, i) => i),
 ];
 
+/** A value as the text a form field or header carries. */
+export const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...hostileStrings),
   fc.constantFrom(...hostileValues),
