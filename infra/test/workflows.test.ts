@@ -81,7 +81,7 @@ describe('.github/workflows', () => {
       expect(job.services?.[databaseUrl.hostname]?.image).toMatch(/^postgres:1[5-9]/);
       expect(job.services?.[redisUrl.hostname]?.image).toMatch(/^redis:7/);
     }
-    // Without redis-server on the PATH the Redis restart test is skipped, not run.
+    // The Redis restart test needs redis-server on the PATH: without it the test fails in CI (CI is set).
     const [reliability] = runners(/^npm run test:reliability$/);
     expect(commands(reliability ?? { steps: [] }).join('\n')).toMatch(/apt-get install .*\bredis-server\b/);
     // What .ci/run runs, CI runs too.

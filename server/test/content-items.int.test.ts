@@ -12,6 +12,7 @@ import type { StorageBackend } from '../src/storage/storage';
 import { as, promoteToAdmin, signUp, type Session } from './auth-helpers';
 import {
   buildContentTestApp,
+  multipartBody,
   postContent,
   runCleanup,
   tempStorageDir,
@@ -184,6 +185,29 @@ describe('POST /content', () => {
       as(alice, { method: 'POST', url: '/api/v1/content', payload: { title: 'json' } }),
     );
     expect(response.statusCode).toBe(415);
+  });
+
+  it('answers 400 naming body to a form that is not well-formed, and keeps nothing', async () => {
+    const dave = await signUp(app);
+    const form = await multipartBody({ title: 'broken' }, [{ data: await testPng() }]);
+    const type = form.headers['content-type'] ?? '';
+    for (const [payload, contentType] of [
+      [form.payload, type.replace(/boundary=.*/, 'boundary=notTheOneSent')],
+      [form.payload.subarray(0, Math.floor(form.payload.length / 2)), type],
+      [form.payload, 'multipart/form-data'],
+    ] as const) {
+      const response = await app.inject(
+        as(dave, {
+          method: 'POST',
+          url: '/api/v1/content',
+          payload,
+          headers: { 'content-type': contentType },
+        }),
+      );
+      expect(response.statusCode, contentType).toBe(400);
+      expect(errorOf(response).details?.[0]?.field, contentType).toBe('body');
+    }
+    expect(await itemsOf(dave.user.id)).toEqual([]);
   });
 
   it('leaves neither a row nor files behind when storing fails half-way', async () => {

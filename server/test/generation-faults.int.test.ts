@@ -4,21 +4,21 @@
 import type { HistoryResponse } from '@genonaut/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { as, promoteToAdmin, signUp } from './auth-helpers';
-import { baseJob, generationStack, submit, waitForJob, type GenerationStack } from './generation-helpers';
+import {
+  baseJob,
+  contentOfJob,
+  eventsOfJob,
+  generationStack,
+  submit,
+  waitForJob,
+  type GenerationStack,
+} from './generation-helpers';
 
 let stack: GenerationStack | undefined;
 afterEach(async () => {
   await stack?.close();
   stack = undefined;
 });
-
-const contentOfJob = (stack: GenerationStack, jobId: number) =>
-  stack.app.db
-    .selectFrom('content_items')
-    .select(['id', 'output_index', 'seed'])
-    .where('generation_job_id', '=', jobId)
-    .orderBy('output_index')
-    .execute();
 
 describe('an image server that misbehaves', () => {
   it('finishes a job by polling the history when the server drops its event stream', async () => {
@@ -34,7 +34,7 @@ describe('an image server that misbehaves', () => {
     );
     expect(done).toMatchObject({ status: 'completed', attempts: 1, error: null });
     expect(done.contentIds).toHaveLength(2);
-    expect(await contentOfJob(stack, job.id)).toHaveLength(2);
+    expect(await contentOfJob(stack.app, job.id)).toHaveLength(2);
   });
 
   it('fails at once with ComfyUI’s message when the server requires a node input the workflow lacks', async () => {
@@ -49,7 +49,7 @@ describe('an image server that misbehaves', () => {
     expect(failed.error?.code).toBe('comfyui_validation');
     expect(failed.error?.message).toContain('KSampler');
     expect(failed.error?.message).toContain('Required input is missing: noise_mode');
-    expect(await contentOfJob(stack, job.id)).toEqual([]);
+    expect(await contentOfJob(stack.app, job.id)).toEqual([]);
   });
 });
 
@@ -75,17 +75,13 @@ describe('a worker process killed mid-job', () => {
     const done = await waitForJob(stack.app, user, job.id, (j) => j.status !== 'running', 60_000);
     expect(done).toMatchObject({ status: 'completed', error: null });
     expect(done.contentIds).toHaveLength(2);
-    const items = await contentOfJob(stack, job.id);
+    const items = await contentOfJob(stack.app, job.id);
     expect(items.map((i) => i.output_index)).toEqual([0, 1]);
     expect(items.map((i) => Number(i.seed))).toEqual([baseJob.seed, baseJob.seed + 1]);
     const history = (await (await fetch(`${stack.mockUrl}/history`)).json()) as HistoryResponse;
     expect(Object.keys(history)).toHaveLength(1);
 
-    const events = await stack.app.db
-      .selectFrom('generation_events')
-      .select('event_type')
-      .where('job_id', '=', job.id)
-      .execute();
+    const events = await eventsOfJob(stack.app, job.id);
     expect(events.filter((e) => e.event_type === 'completed')).toHaveLength(1);
   });
 });

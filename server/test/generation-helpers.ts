@@ -217,6 +217,44 @@ export async function waitForJob(
   }
 }
 
+/** The job's content items, by output index. */
+export const contentOfJob = (app: FastifyInstance, jobId: number) =>
+  app.db
+    .selectFrom('content_items')
+    .select(['id', 'output_index', 'seed'])
+    .where('generation_job_id', '=', jobId)
+    .orderBy('output_index')
+    .execute();
+
+/** The job's row as the database holds it. */
+export const jobRow = (app: FastifyInstance, jobId: number) =>
+  app.db.selectFrom('generation_jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
+
+/** The job's analytics events in the order they were written. */
+export const eventsOfJob = (app: FastifyInstance, jobId: number) =>
+  app.db
+    .selectFrom('generation_events')
+    .select(['event_type', 'error_code'])
+    .where('job_id', '=', jobId)
+    .orderBy('id')
+    .execute();
+
+/** Polls the job's row until `done` says so (or the time is up). */
+export async function waitForRow(
+  app: FastifyInstance,
+  jobId: number,
+  done: (row: Awaited<ReturnType<typeof jobRow>>) => boolean,
+  timeoutMs = 20_000,
+) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await jobRow(app, jobId);
+    if (done(row)) return row;
+    if (Date.now() > until) throw new Error(`job ${jobId} is still ${row.status} (${row.error_message})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** A WebSocket to the API as `session`, collecting every message. */
 export async function liveEvents(
   apiUrl: string,

@@ -45,6 +45,18 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('declares no 500 (a bug, never an answer), and on every route the answers the framework gives', () => {
+    for (const [route, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const statuses = Object.keys(operation.responses ?? {});
+        expect(statuses, `${method} ${route}`).not.toContain('500');
+        if (!route.startsWith('/api/')) continue;
+        expect(statuses, `${method} ${route}`).toEqual(expect.arrayContaining(['401', '429']));
+        if (method !== 'get') expect(statuses, `${method} ${route}`).toContain('403');
+      }
+    }
+  });
+
   it('has one path template per route shape (strict OpenAPI validators reject /a/{x} beside /a/{y})', () => {
     const shapes = Object.keys(paths).map((p) => p.replace(/\{[^}]+\}/g, '{}'));
     expect(shapes.filter((shape, i) => shapes.indexOf(shape) !== i)).toEqual([]);

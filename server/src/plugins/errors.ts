@@ -5,6 +5,7 @@ import { ErrorResponse, type ErrorCode, type FieldError } from '@genonaut/contra
 import { DomainError, httpStatusOf } from '../errors';
 import { nonFiniteFields } from '../lib/finite-numbers';
 import { isRedisUnavailableError } from '../lib/redis';
+import { safeMethods } from './security';
 
 interface PgError {
   code?: string;
@@ -80,14 +81,23 @@ function mapPgError(error: PgError): { status: number; code: ErrorCode; message:
 const connectionErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
 /**
- * Answers the framework (not the handler) gives: the general rate limit on every API route, body size and
- * media type where a body is read, URI length where a path has parameters. Declared on each route they
- * can reach, so the OpenAPI document lists every status a client can see.
+ * Answers the framework (not the handler) gives: on every API route an invalid or revoked Bearer token
+ * (401) and the general rate limit (429); the same-origin check on a cookie request that changes
+ * something (403); body size and media type where a body is read; URI length where a path has
+ * parameters. Declared on each route they can reach, so the OpenAPI document lists every status a
+ * client can see.
  */
 function declareFrameworkAnswers(route: RouteOptions): void {
   if (!route.url.startsWith('/api/') || !route.schema?.response) return;
   const response = route.schema.response as Record<string, unknown>;
-  const statuses = [429, ...(route.schema.body ? [413, 415] : []), ...(route.schema.params ? [414] : [])];
+  const changes = [route.method].flat().some((method) => !safeMethods.has(method));
+  const statuses = [
+    401,
+    429,
+    ...(changes ? [403] : []),
+    ...(route.schema.body ? [413, 415] : []),
+    ...(route.schema.params ? [414] : []),
+  ];
   for (const status of statuses) if (!(String(status) in response)) response[status] = ErrorResponse;
 }
 

@@ -9,7 +9,8 @@ import { DomainError } from '../errors';
 import { SharedRateLimit, type RateLimitState } from '../lib/shared-rate-limit';
 import { SESSION_COOKIE } from './auth';
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing, so the same-origin rule leaves them alone. */
+export const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Origins a cookie-carrying state change may come from: the app's own (public URL and Host) and CORS ones. */
 export function isAllowedOrigin(

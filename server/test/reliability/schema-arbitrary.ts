@@ -96,6 +96,10 @@ const hostileValues: unknown[] = [
   Array.from({ length: 2_000 }, (_, i) => i),
 ];
 
+/** A value as the text a form field or header carries. */
+export const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...hostileStrings),
   fc.constantFrom(...hostileValues),
@@ -104,7 +108,11 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
 );
 
-type Resolve = (ref: string) => JsonSchema;
+/** How schemas are read: `resolve` follows a $ref; `known` gives real values for a property by name. */
+export interface SchemaContext {
+  resolve: (ref: string) => JsonSchema;
+  known?: (property: string) => unknown[];
+}
 
 function boundedInteger(schema: JsonSchema): fc.Arbitrary<number> {
   const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1e6);
@@ -133,26 +141,37 @@ function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   );
 }
 
-export function arbitraryFor(schema: JsonSchema, resolve: Resolve, depth = 0): fc.Arbitrary<unknown> {
-  const valid = validShaped(schema, resolve, depth);
+export function arbitraryFor(schema: JsonSchema, ctx: SchemaContext, depth = 0): fc.Arbitrary<unknown> {
+  const valid = validShaped(schema, ctx, depth);
   // Deep inside, keep mostly to the shape so objects stay reachable; at the top, be hostile more often.
   return fc.oneof({ weight: depth === 0 ? 3 : 6, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 }
 
-function validShaped(schema: JsonSchema, resolve: Resolve, depth: number): fc.Arbitrary<unknown> {
-  if (schema.$ref) return arbitraryFor(resolve(schema.$ref), resolve, depth);
+/** A value of the schema's shape at the top (nested values may still be hostile now and then). */
+export const shapedFor = (schema: JsonSchema, ctx: SchemaContext): fc.Arbitrary<unknown> =>
+  validShaped(schema, ctx, 0);
+
+/** A property's value: often a real one (an id that exists) when the context knows some. */
+function propertyArbitrary(name: string, schema: JsonSchema, ctx: SchemaContext, depth: number) {
+  const generated = arbitraryFor(schema, ctx, depth + 1);
+  const real = ctx.known?.(name) ?? [];
+  return real.length > 0 ? fc.oneof(fc.constantFrom(...real), generated) : generated;
+}
+
+function validShaped(schema: JsonSchema, ctx: SchemaContext, depth: number): fc.Arbitrary<unknown> {
+  if (schema.$ref) return arbitraryFor(ctx.resolve(schema.$ref), ctx, depth);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives?.length) return fc.oneof(...alternatives.map((s) => arbitraryFor(s, resolve, depth)));
+  if (alternatives?.length) return fc.oneof(...alternatives.map((s) => arbitraryFor(s, ctx, depth)));
   if (schema.allOf?.length) {
     const merged: JsonSchema = { type: 'object', properties: {}, required: [] };
     for (const part of schema.allOf) {
-      const resolved = part.$ref ? resolve(part.$ref) : part;
+      const resolved = part.$ref ? ctx.resolve(part.$ref) : part;
       Object.assign(merged.properties ?? {}, resolved.properties);
       merged.required?.push(...(resolved.required ?? []));
     }
-    return validShaped(merged, resolve, depth);
+    return validShaped(merged, ctx, depth);
   }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
@@ -168,7 +187,7 @@ function validShaped(schema: JsonSchema, resolve: Resolve, depth: number): fc.Ar
       return fc.constant(null);
     case 'array': {
       if (depth > 4) return fc.constant([]);
-      const items = schema.items ? arbitraryFor(schema.items, resolve, depth + 1) : hostile;
+      const items = schema.items ? arbitraryFor(schema.items, ctx, depth + 1) : hostile;
       return fc.array(items, { maxLength: Math.min(schema.maxItems ?? 6, 12) });
     }
     case 'object':
@@ -177,7 +196,7 @@ function validShaped(schema: JsonSchema, resolve: Resolve, depth: number): fc.Ar
         return fc.dictionary(fc.string({ maxLength: 12 }), hostile, { maxKeys: 3 });
       const required = new Set(schema.required ?? []);
       const fields = Object.fromEntries(
-        Object.entries(schema.properties).map(([name, s]) => [name, arbitraryFor(s, resolve, depth + 1)]),
+        Object.entries(schema.properties).map(([name, s]) => [name, propertyArbitrary(name, s, ctx, depth)]),
       );
       // Mostly with the required fields, sometimes without them.
       return fc.oneof(

@@ -45,6 +45,13 @@ async function readParts(request: FastifyRequest, maxFileBytes: number) {
     if (error instanceof request.server.multipartErrors.FilesLimitError) {
       throw invalidForm([{ field: 'body.file', message: 'send exactly one file' }]);
     }
+    // The parser's own errors carry a status (413 for the limits); the rest are a body that is not a
+    // well-formed form: a boundary missing or not the one announced, a part cut short.
+    if (error instanceof Error && !('statusCode' in error)) {
+      throw invalidForm([
+        { field: 'body', message: `is not a well-formed multipart form (${error.message})` },
+      ]);
+    }
     throw error;
   }
   return { file, fields, problems };

@@ -52,11 +52,7 @@ export async function processGeneration(
     return { skipped: queued?.status ?? 'missing' };
 
   // The worker has taken the job: it is running from here, also while it waits for a backend.
-  const resumed = queued.status === 'running';
-  const started = await transition(ctx.db, queued.id, 'running', {
-    attempts: queued.attempts + 1,
-    ...(resumed ? {} : { started_at: new Date() }),
-  });
+  const started = await transition(ctx.db, queued.id, 'running', { attempts: queued.attempts + 1 });
   if (!started) return { skipped: 'no longer runnable' };
   const stillRunning = async () => (await findJob(ctx.db, queued.id))?.status === 'running';
   let lease;
@@ -82,13 +78,16 @@ export async function processGeneration(
   try {
     // The cancel may also land between the last look and taking the slot.
     if (!(await stillRunning())) return { cancelled: true };
+    // It starts when it first has a server: an attempt that found none, or a worker that died, does not
+    // start it again (one `started` event per run, its queue wait counting the time without a server).
+    const firstStart = queued.started_at === null;
     await ctx.db
       .updateTable('generation_jobs')
-      .set({ backend: lease.backend.name })
+      .set({ backend: lease.backend.name, ...(firstStart ? { started_at: new Date() } : {}) })
       .where('id', '=', queued.id)
       .execute();
     const job = (await findJob(ctx.db, queued.id)) ?? queued;
-    if (!resumed) {
+    if (firstStart) {
       await recordGenerationEvent(ctx.db, job, 'started', {
         queueWaitMs: Date.now() - job.queued_at.getTime(),
       });

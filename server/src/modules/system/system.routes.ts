@@ -31,7 +31,7 @@ export const systemRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => 
       schema: {
         tags: ['System'],
         summary: 'Site-wide counts',
-        response: { 200: GlobalStatsResponse, 500: ErrorResponse, 504: ErrorResponse },
+        response: { 200: GlobalStatsResponse, 504: ErrorResponse },
       },
     },
     () => getGlobalStats(app.db),
