@@ -163,7 +163,7 @@ export async function processGeneration(
       await fail(ctx, events, current, 'timeout', error.message);
       throw new UnrecoverableError(error.message);
     }
-    return retryOrFail(ctx, events, current, meta, error);
+    return await retryOrFail(ctx, events, current, meta, error);
   } finally {
     await lease.release().catch(() => {});
   }
