@@ -8,7 +8,8 @@ import { authPlugin } from './plugins/auth';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
 import { realtimePlugin } from './plugins/realtime';
 import { responseCachePlugin } from './plugins/response-cache';
-import { securityPlugin } from './plugins/security';
+import { securityPlugin, trustsProxy } from './plugins/security';
+import { FrontDoor } from './lib/front-door';
 import { swaggerPlugin } from './plugins/swagger';
 import { queueDashboardPlugin } from './plugins/queue-dashboard';
 import { webPlugin } from './plugins/web';
@@ -33,19 +34,29 @@ export interface BuildAppOptions extends Partial<Omit<InfrastructureOptions, 'co
   logger?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where plugins put what answers a request before the framework sees it. */
+    frontDoor: FrontDoor;
+  }
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const frontDoor = new FrontDoor();
   const app = Fastify({
+    serverFactory: frontDoor.serverFactory,
     logger: options.logger === false ? false : { level: config.logLevel },
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
-    trustProxy: config.env === 'production',
+    trustProxy: trustsProxy(config),
     // allErrors: a 400 lists every bad field at once (bodies are capped at 1 MB, so the cost is bounded).
     ajv: {
       customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorate('frontDoor', frontDoor);
   // Only JSON (and multipart, where an upload route registers it) may change state: a plain-text body is
   // what a cross-site <form> can send, so it is refused with 415.
   app.removeContentTypeParser('text/plain');

@@ -115,4 +115,18 @@ describe('general rate limit', () => {
     await limit.close();
     down.disconnect();
   });
+
+  it('counts a hit locally only where it would answer at once, and otherwise counts nothing', async () => {
+    const limit = new SharedRateLimit({ redis, keyPrefix: `${prefix}:local:`, max: 10, windowMs: 60_000 });
+    const key = 'ip:10.0.0.2';
+    // No window yet: opening one needs Redis.
+    expect(limit.hitLocally(key)).toBeUndefined();
+    expect(await limit.hit(key)).toMatchObject({ count: 1 });
+    for (let count = 2; count <= 8; count += 1) expect(limit.hitLocally(key)).toMatchObject({ count });
+    // From 80 % of the limit on, every hit waits for Redis's count: the local way declines, uncounted.
+    expect(limit.hitLocally(key)).toBeUndefined();
+    expect(await limit.hit(key)).toMatchObject({ count: 9 });
+    await limit.close();
+    expect(Number(await redis.get(`${prefix}:local:${key}`))).toBe(9);
+  });
 });

@@ -62,6 +62,19 @@ export class SharedRateLimit {
     return { count, resetMs: window.endsAt - now };
   }
 
+  /**
+   * Counts a hit of `key` only where `hit` would answer at once (an open window, well within the limit);
+   * otherwise counts nothing and returns undefined, and the caller goes the way that can wait for `hit`.
+   */
+  hitLocally(key: string): RateLimitState | undefined {
+    const now = Date.now();
+    const window = this.windows.get(key);
+    if (!window || window.endsAt <= now) return undefined;
+    if (window.known + window.pending + 1 > this.exactBelow) return undefined;
+    const state = this.hit(key);
+    return state instanceof Promise ? undefined : state;
+  }
+
   /** Adds every pending count to Redis now (also what the timer does). */
   async flush(): Promise<void> {
     this.timer = undefined;

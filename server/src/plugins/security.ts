@@ -3,11 +3,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
+import proxyAddr from '@fastify/proxy-addr';
 import cors from '@fastify/cors';
 import helmet from 'helmet';
 import { DomainError } from '../errors';
 import { SharedRateLimit, type RateLimitState } from '../lib/shared-rate-limit';
 import { SESSION_COOKIE } from './auth';
+import type { Config } from '../config';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * For an anonymous GET of the API answered outside the framework (lib/front-door.ts): what these
+     * hooks would do to it (the general rate limit counted, the security headers), as a flat header
+     * list, or undefined when it must go through the framework (CORS to answer, a limit that needs
+     * Redis's count or refuses it).
+     */
+    anonymousApiHeaders(request: IncomingMessage): (string | number)[] | undefined;
+  }
+}
+
+/** Behind a load balancer in production: the caller's address is the first of X-Forwarded-For. */
+export const trustsProxy = (config: Config): boolean => config.env === 'production';
 
 /** Methods that change nothing, so the same-origin rule leaves them alone. */
 export const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -96,15 +113,17 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     windowMs: 60_000,
   });
   app.addHook('onClose', () => limit.close());
+  const { max } = limit.options;
+  const rateHeaders = (state: RateLimitState) => ({
+    'x-ratelimit-limit': max,
+    'x-ratelimit-remaining': Math.max(0, max - state.count),
+    'x-ratelimit-reset': Math.ceil(state.resetMs / 1000),
+  });
   const answer = (reply: FastifyReply, state: RateLimitState | undefined, done: HookHandlerDoneFunction) => {
     if (!state) return done();
-    const { max } = limit.options;
-    const resetSeconds = Math.ceil(state.resetMs / 1000);
-    void reply.headers({
-      'x-ratelimit-limit': max,
-      'x-ratelimit-remaining': Math.max(0, max - state.count),
-      'x-ratelimit-reset': resetSeconds,
-    });
+    const headers = rateHeaders(state);
+    const resetSeconds = headers['x-ratelimit-reset'];
+    void reply.headers(headers);
     if (state.count <= max) return done();
     done(
       new DomainError(
@@ -123,6 +142,29 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     } else {
       answer(reply, state, done);
     }
+  });
+
+  // The same address Fastify's request.ip gives (trustProxy: true trusts every hop).
+  const callerAddress = trustsProxy(config)
+    ? (raw: IncomingMessage) => {
+        const addresses = proxyAddr.all(raw, () => true);
+        return addresses[addresses.length - 1];
+      }
+    : (raw: IncomingMessage) => raw.socket.remoteAddress;
+  const apiHeaderList = Object.entries(apiHeaders).flat();
+  app.decorate('anonymousApiHeaders', (raw: IncomingMessage) => {
+    if (config.corsOrigins.length > 0 && raw.headers.origin !== undefined) return undefined;
+    const state = limit.hitLocally(`ip:${callerAddress(raw)}`);
+    if (!state) return undefined;
+    return [
+      ...apiHeaderList,
+      'x-ratelimit-limit',
+      max,
+      'x-ratelimit-remaining',
+      Math.max(0, max - state.count),
+      'x-ratelimit-reset',
+      Math.ceil(state.resetMs / 1000),
+    ];
   });
 
   app.addHook('preValidation', (request, _reply, done) => {
