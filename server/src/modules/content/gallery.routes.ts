@@ -12,7 +12,7 @@ export const galleryRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) =>
         summary: 'The gallery: visible items filtered by source, search and tags, sorted and paged',
         description:
           'Page by `cursor` (keyset; every item exactly once, also while new ones arrive) or by `page` (up to 400). ' +
-          '`totalCount` is exact up to 10 000 matches, an estimate beyond (`totalCountIsEstimate`).',
+          '`totalCount` is exact when counting is cheap (few matches, at most 10 000), else an estimate (`totalCountIsEstimate`).',
         querystring: GalleryQuery,
         response: { 200: GalleryPage, ...errorResponses(400, 504) },
       },
