@@ -2,7 +2,8 @@
 // cached response fires `NOTIFY genonaut_cache, '<namespace>:<txid>'` (triggers of the migration
 // …_cache_invalidation), delivered only after the writing transaction commits, and in commit order to
 // every listener: each API process therefore moves to the same new version, so processes share cache
-// entries, and a response computed before a commit is never served after it.
+// entries, and a response computed before a commit is never served once its notification has arrived
+// (a moment after the commit: only anonymous callers, who are served from the cache, can see the gap).
 //
 // While the listening connection is down a write could go unseen, so caching is off until it is back,
 // and the namespaces then start from a fresh version (a transaction id no writer has announced).
