@@ -142,6 +142,10 @@ describe('GET /recommendations', () => {
     expect(first.items.length).toBeLessThanOrEqual(20);
     const second = expectStatus(await api.call<RecommendationList>(user, 'GET', '/recommendations'), 200);
     expect(second.computedAt).toBe(first.computedAt);
+    // A list that is empty (nothing left to offer) is still computed: read as such, not recomputed.
+    await app.db.deleteFrom('recommendations').where('user_id', '=', user.user.id).execute();
+    const emptied = expectStatus(await api.call<RecommendationList>(user, 'GET', '/recommendations'), 200);
+    expect(emptied).toEqual({ items: [], computedAt: first.computedAt });
     for (const limit of ['0', '101', 'many']) {
       const bad = await api.call<{ error: { details: { field: string }[] } }>(
         user,

@@ -161,6 +161,11 @@ export function listRecommendations(db: Database, userId: string, hideThreshold:
       'r.created_at as recommended_at',
       'r.served_at',
       'r.clicked_at',
+      // When the list was computed, on every row (an init plan, read once), so the common read is one
+      // round trip; an empty list has to ask recommendation_refreshes itself.
+      sql<Date | null>`(SELECT s.refreshed_at FROM recommendation_refreshes s WHERE s.user_id = ${userId})`.as(
+        'computed_at',
+      ),
     ])
     .where('r.user_id', '=', userId)
     .where('r.dismissed_at', 'is', null)

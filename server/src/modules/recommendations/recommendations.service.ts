@@ -95,23 +95,25 @@ export async function refreshUserRecommendations(
   return { items: rows.length, notified };
 }
 
+/** The list and when it was computed (null: never); one query unless the list is empty. */
+async function readList(deps: RecommendationDeps, userId: string, limit: number) {
+  const rows = await listRecommendations(deps.db, userId, deps.hideThreshold, limit);
+  const computedAt = rows[0]?.computed_at ?? (await refreshStateOf(deps.db, userId))?.refreshed_at ?? null;
+  return { rows, computedAt };
+}
+
 /** The caller's list; the first read of a user who has never had one computes it on the spot. */
 export async function getRecommendations(
   deps: RecommendationDeps,
   caller: AuthUser,
   limit = 20,
 ): Promise<RecommendationList> {
-  const read = () =>
-    Promise.all([
-      listRecommendations(deps.db, caller.id, deps.hideThreshold, limit),
-      refreshStateOf(deps.db, caller.id),
-    ]);
-  let [rows, state] = await read();
-  if (!state) {
+  let list = await readList(deps, caller.id, limit);
+  if (!list.computedAt) {
     await refreshUserRecommendations(deps, caller.id, { notify: false });
-    [rows, state] = await read();
+    list = await readList(deps, caller.id, limit);
   }
-  return { items: rows.map(toRecommendation), computedAt: state?.refreshed_at.toISOString() ?? null };
+  return { items: list.rows.map(toRecommendation), computedAt: list.computedAt?.toISOString() ?? null };
 }
 
 export async function refreshNow(
