@@ -3,10 +3,24 @@
 import { writeFileSync } from 'node:fs';
 import type { Config } from '../config';
 import { createDatabase } from '../db/database';
-import { measureRatio, timeQuery, type QueryResult } from '../bench/bench-run';
+import { measureRatio, timeQuery, type QueryResult, type RatioResult } from '../bench/bench-run';
 import { measureAnalyticsRecording } from '../bench/bench-analytics';
-import { buildSuite, datasetFacts } from '../bench/bench-suite';
+import { buildSuite, datasetFacts, type DatasetFacts } from '../bench/bench-suite';
 import { createBenchUser, type BenchUser } from '../bench/bench-user';
+
+/** What `--json` writes. */
+export interface BenchReport {
+  dataset: DatasetFacts;
+  queries: Pick<QueryResult, 'name' | 'p50Ms' | 'p95Ms' | 'targetMs' | 'runs'>[];
+  ratio: number;
+  ratioUncached: number;
+  cpuRatio: number | null;
+  serverCpuUs: RatioResult['serverCpuUs'];
+  requestRates: Pick<RatioResult, 'galleryRps' | 'galleryUncachedRps' | 'bareRps' | 'rounds'>;
+  apiRssMb: number | null;
+  analyticsRecordUs: number;
+  measuredAt: string;
+}
 
 export interface BenchArgs {
   url: string;
@@ -65,15 +79,25 @@ export async function runBench(config: Config, databaseUrl: string, args: BenchA
         `ratio ${ratio.ratio} (target ≥ 0.5), uncached ${ratio.ratioUncached}` +
         (ratio.apiRssMb !== null ? `; API RSS peak ${ratio.apiRssMb} MB (target ≤ 300)` : ''),
     );
+    const roundRatios = ratio.rounds.map((r) => (r.galleryRps / r.bareRps).toFixed(3));
+    console.log(`  ratio by round (gallery as served / bare, run side by side): ${roundRatios.join(', ')}`);
+    if (ratio.serverCpuUs) {
+      console.log(
+        `  server CPU per answer: bare route ${ratio.serverCpuUs.bare} µs, gallery as served ` +
+          `${ratio.serverCpuUs.gallery} µs (API process); per-core ratio ${ratio.cpuRatio}`,
+      );
+    }
     const analytics = await measureAnalyticsRecording(config.redisUrl, config.redisKeyPrefix);
     console.log(
       `Request analytics: ${analytics.usPerRequest} µs per request on the request path ` +
         `(${analytics.requests} synthetic requests; ${analytics.written} written, ${analytics.dropped} dropped)`,
     );
     const missed = queries.filter((q) => !q.met).map((q) => q.name);
-    console.log(missed.length === 0 ? 'Every latency target met.' : `Targets missed: ${missed.join(', ')}`);
+    if (ratio.ratio < 0.5) missed.push('request-rate ratio');
+    if (ratio.apiRssMb !== null && ratio.apiRssMb > 300) missed.push('API memory');
+    console.log(missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join(', ')}`);
     if (args.json) {
-      const report = {
+      const report: BenchReport = {
         dataset,
         queries: queries.map(({ name, p50Ms, p95Ms, targetMs, runs }) => ({
           name,
@@ -84,10 +108,13 @@ export async function runBench(config: Config, databaseUrl: string, args: BenchA
         })),
         ratio: ratio.ratio,
         ratioUncached: ratio.ratioUncached,
+        cpuRatio: ratio.cpuRatio,
+        serverCpuUs: ratio.serverCpuUs,
         requestRates: {
           galleryRps: ratio.galleryRps,
           galleryUncachedRps: ratio.galleryUncachedRps,
           bareRps: ratio.bareRps,
+          rounds: ratio.rounds,
         },
         apiRssMb: ratio.apiRssMb,
         analyticsRecordUs: analytics.usPerRequest,

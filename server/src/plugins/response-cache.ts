@@ -3,8 +3,8 @@
 // first page (no cursor, page 1) are shared, and only for anonymous callers unless the route says its
 // answer is the same for everyone: a signed-in caller's gallery carries their own ratings, bookmarks and
 // items. `Cache-Control: no-cache` asks for a fresh answer (the benchmark times uncached responses that
-// way). `X-Cache` says hit, miss or bypass. A hit goes out gzipped to clients that accept it (the entry
-// is compressed once, in the background, after it is stored). Hits of the in-process layer on routes
+// way). `X-Cache` says hit, miss or bypass. A hit goes out compressed to clients that accept it: gzipped
+// once the entry is (in the background, after it is stored), brotli once it has proved hot. Hits of the in-process layer on routes
 // without path parameters, for anonymous callers, are answered in front of the framework
 // (lib/front-door.ts) with what its hooks would have added: security and rate-limit headers, the
 // request's analytics record and log line; anything else takes the hooks below.
@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CacheVersions, type CacheNamespace } from '../lib/cache-versions';
-import { ResponseCache, type CachedBody } from '../lib/response-cache';
+import { ResponseCache, encodedBody, type CachedBody } from '../lib/response-cache';
 import { SESSION_COOKIE } from './auth';
 
 declare module 'fastify' {
@@ -36,20 +36,6 @@ export function cacheKeyOf(url: string): string {
   params.sort();
   const query = params.toString();
   return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at);
-}
-
-/** Whether an Accept-Encoding header admits gzip: named, or through `*`, and not with `q=0`. */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let any: boolean | undefined;
-  for (const part of header.split(',')) {
-    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    const allowed = q === undefined || Number(q.slice(2)) > 0;
-    if (coding === 'gzip') return allowed;
-    if (coding === '*') any = allowed;
-  }
-  return any ?? false;
 }
 
 /** First pages only (SPEC §12): deeper pages are rarely asked twice and would crowd out the hot ones. */
@@ -105,10 +91,9 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
       .header('x-cache', 'hit')
       .header('vary', 'accept-encoding')
       .type('application/json; charset=utf-8');
-    if (cached.gzipped && acceptsGzip(request.headers['accept-encoding'])) {
-      return reply.header('content-encoding', 'gzip').send(cached.gzipped);
-    }
-    return reply.send(cached.body);
+    const { bytes, coding } = encodedBody(cached, request.headers['accept-encoding']);
+    if (coding) void reply.header('content-encoding', coding);
+    return reply.send(bytes);
   };
 
   // A hit is answered in onRequest, after the caller and the rate limit (the hooks registered before)
@@ -180,12 +165,12 @@ export const responseCachePlugin = fp(async (app: FastifyInstance) => {
     const startedAt = performance.now();
     const gate = app.anonymousApiHeaders(raw);
     if (!gate) return false;
-    const body = cached.gzipped && acceptsGzip(headers['accept-encoding']) ? cached.gzipped : cached.body;
+    const { bytes, coding } = encodedBody(cached, headers['accept-encoding']);
     gate.push('x-cache', 'hit', 'vary', 'accept-encoding', 'content-type', 'application/json; charset=utf-8');
-    if (body !== cached.body) gate.push('content-encoding', 'gzip');
-    gate.push('content-length', body.length);
+    if (coding) gate.push('content-encoding', coding);
+    gate.push('content-length', bytes.length);
     response.writeHead(200, gate);
-    response.end(body);
+    response.end(bytes);
     const durationMs = performance.now() - startedAt;
     app.requestRecorder?.record({
       route: shared.path,
