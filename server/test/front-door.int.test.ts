@@ -19,8 +19,15 @@ interface Answer {
   body: Buffer;
 }
 
-/** A GET over HTTP with exactly these headers (fetch would add its own Accept-Encoding). */
-function get(app: FastifyInstance, url: string, headers: Record<string, string> = {}): Promise<Answer> {
+/**
+ * A GET over HTTP with exactly these headers (fetch would add its own Accept-Encoding); an array value
+ * goes out as that many header lines.
+ */
+function get(
+  app: FastifyInstance,
+  url: string,
+  headers: Record<string, string | string[]> = {},
+): Promise<Answer> {
   const { port } = app.server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: url, headers }, (res) => {
@@ -134,6 +141,11 @@ describe('a hit of the in-process cache', () => {
     expect((await get(a, `${galleryUrl()}&page=2`, PLAIN)).headers['x-cache']).toBeUndefined();
     const forged = await get(a, galleryUrl(), { ...PLAIN, authorization: 'Bearer gnt_not_a_real_token' });
     expect(forged.status).toBe(401);
+    // The session cookie on the second of two Cookie lines, and a header name in capitals.
+    const second = await get(a, galleryUrl(), { ...PLAIN, cookie: ['theme=dark', owner.cookie] });
+    expect((JSON.parse(second.body.toString('utf8')) as GalleryPage).items[0]).toHaveProperty('viewer');
+    const shouting = await get(a, galleryUrl(), { ...PLAIN, 'CACHE-CONTROL': 'max-age=0, No-Cache' });
+    expect(shouting.headers['x-cache']).toBe('bypass');
     expect(a.frontDoor.answered).toBe(before);
   });
 });
@@ -163,5 +175,42 @@ describe('the rate limit', () => {
     const refused = await get(limited, galleryUrl(), PLAIN);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
+  });
+
+  it('behind a proxy, counts the caller X-Forwarded-For names, as the framework does', async () => {
+    const proxied = await buildTestApp({
+      ...env,
+      GENONAUT_ENV: 'production',
+      RATE_LIMIT_GENERAL_PER_MIN: String(MAX),
+      REDIS_KEY_PREFIX: `${prefix}-proxied`,
+    });
+    try {
+      await proxied.listen({ host: '127.0.0.1', port: 0 });
+      const remainingFor = async (forwardedFor: string | string[], extra: Record<string, string> = {}) => {
+        const answer = await get(proxied, galleryUrl(), {
+          ...PLAIN,
+          'x-forwarded-for': forwardedFor,
+          ...extra,
+        });
+        expect(answer.status).toBe(200);
+        return Number(answer.headers['x-ratelimit-remaining']);
+      };
+      // The first hit of a window goes through the framework (it opens the window in Redis).
+      expect(await remainingFor('203.0.113.7')).toBe(MAX - 1);
+      await vi.waitFor(async () => {
+        const before = proxied.frontDoor.answered;
+        await remainingFor('203.0.113.7');
+        expect(proxied.frontDoor.answered).toBe(before + 1);
+      }, WAIT);
+      const counted = await remainingFor('203.0.113.7');
+      // The leftmost address is the caller's, on one line or over two; the framework counts the same.
+      expect(await remainingFor('203.0.113.7, 10.0.0.2')).toBe(counted - 1);
+      expect(await remainingFor(['203.0.113.7 ', '10.0.0.2'])).toBe(counted - 2);
+      expect(await remainingFor('203.0.113.7', { 'cache-control': 'no-cache' })).toBe(counted - 3);
+      // Another caller has a window of its own.
+      expect(await remainingFor('198.51.100.4')).toBe(MAX - 1);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -56,8 +56,8 @@ function isFirstPageQuery(search: string): boolean {
 /** Levels at which Fastify logs every request (as the front door then does for its answers). */
 const REQUEST_LOG_LEVELS = new Set(['trace', 'debug', 'info']);
 
-/** Whether a request's headers ask past the cache. */
-const refusesCache = (cacheControl: string | undefined) => /no-cache|no-store/.test(cacheControl ?? '');
+/** Whether a request's headers ask past the cache (directives are case-insensitive, RFC 9111 §5.2). */
+const refusesCache = (cacheControl: string | undefined) => /no-cache|no-store/i.test(cacheControl ?? '');
 
 export const responseCachePlugin = fp(async (app: FastifyInstance) => {
   const { config } = app;
