@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { errorsPlugin } from './plugins/errors';
 import { analyticsPlugin } from './plugins/analytics';
 import { authPlugin } from './plugins/auth';
+import { cacheVersionsPlugin } from './plugins/cache-versions';
 import { infrastructurePlugin, type InfrastructureOptions } from './plugins/infrastructure';
 import { realtimePlugin } from './plugins/realtime';
 import { responseCachePlugin } from './plugins/response-cache';
@@ -62,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.removeContentTypeParser('text/plain');
   await app.register(errorsPlugin);
   await app.register(infrastructurePlugin, { ...options, version: options.version ?? version });
+  await app.register(cacheVersionsPlugin);
   await app.register(authPlugin);
   await app.register(securityPlugin);
   await app.register(responseCachePlugin);

@@ -354,6 +354,14 @@ export const configVariables: ConfigVariable[] = [
     parse: int(0, 86_400),
   },
   {
+    name: 'CALLER_CACHE_ENTRIES',
+    key: 'callerCacheEntries',
+    description:
+      'How many callers (API token or session user) each API process keeps in memory, dropped when a token is revoked or a user changes; 0 turns it off.',
+    default: byEnv({ test: '0' }, '10000'),
+    parse: int(0, 1_000_000),
+  },
+  {
     name: 'ANALYTICS_RETENTION_DAYS',
     key: 'analyticsRetentionDays',
     description:

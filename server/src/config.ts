@@ -50,6 +50,7 @@ export interface Config {
   rateLimitGenerationPerMin: number;
   moderationHideThreshold: number;
   responseCacheSeconds: number;
+  callerCacheEntries: number;
   analyticsRetentionDays: number;
   analyticsRecordRequests: boolean;
   analyticsStreamMaxLength: number;

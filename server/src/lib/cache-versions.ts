@@ -9,8 +9,8 @@
 // and the namespaces then start from a fresh version (a transaction id no writer has announced).
 import pg from 'pg';
 
-export type CacheNamespace = 'content' | 'tags';
-const NAMESPACES: CacheNamespace[] = ['content', 'tags'];
+export type CacheNamespace = 'content' | 'tags' | 'callers';
+const NAMESPACES: CacheNamespace[] = ['content', 'tags', 'callers'];
 const CHANNEL = 'genonaut_cache';
 
 export interface CacheVersionsOptions {

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { DomainError } from '../errors';
-import { userForToken } from '../modules/auth/api-tokens';
+import { TOKEN_USE_MARK_MS, hashToken, markTokenUsed, userForToken } from '../modules/auth/api-tokens';
+import { CallerCache } from '../modules/auth/caller-cache';
 import { SessionStore } from '../modules/auth/session-store';
 import { findUserById } from '../modules/users/users.repository';
 
@@ -40,6 +41,13 @@ declare module 'fastify' {
     routeAccess: { method: string; url: string; access: Access }[];
     startSession(reply: FastifyReply, user: { id: string }, request: FastifyRequest): Promise<string>;
     endSession(reply: FastifyReply, request: FastifyRequest): Promise<void>;
+    /** The callers kept in memory (modules/auth/caller-cache.ts). */
+    callers: {
+      /** A route changed a token or a user's name, role or activity: callers read before are re-read. */
+      changed(): void;
+      /** Requests whose caller came from memory since the start. */
+      hits(): number;
+    };
   }
 }
 
@@ -92,10 +100,58 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 
   const COOKIE_RENEW_MS = 86_400_000;
 
+  // Token owners and session users kept in memory (modules/auth/caller-cache.ts), when that is on.
+  const { cacheVersions } = app;
+  const entries = app.config.callerCacheEntries;
+  type TokenOwner = NonNullable<Awaited<ReturnType<typeof userForToken>>>;
+  type SessionUser = Pick<
+    NonNullable<Awaited<ReturnType<typeof findUserById>>>,
+    'id' | 'username' | 'role' | 'is_active'
+  >;
+  const tokenOwners =
+    cacheVersions && entries > 0 ? new CallerCache<TokenOwner>(cacheVersions, entries) : null;
+  const sessionUsers =
+    cacheVersions && entries > 0 ? new CallerCache<SessionUser>(cacheVersions, entries) : null;
+  app.decorate('callers', {
+    changed: () => {
+      tokenOwners?.changed();
+      sessionUsers?.changed();
+    },
+    hits: () => (tokenOwners?.hits ?? 0) + (sessionUsers?.hits ?? 0),
+  });
+
+  async function tokenOwner(token: string): Promise<TokenOwner | null> {
+    if (!tokenOwners) return userForToken(app.db, token);
+    const key = hashToken(token);
+    const cached = tokenOwners.get(key);
+    if (cached) {
+      if (Date.now() - cached.markedAt > TOKEN_USE_MARK_MS) {
+        cached.markedAt = Date.now();
+        await markTokenUsed(app.db, cached.tokenId);
+      }
+      return cached;
+    }
+    const stamp = tokenOwners.stamp();
+    const owner = await userForToken(app.db, token);
+    if (owner) tokenOwners.set(key, owner, stamp);
+    return owner;
+  }
+
+  async function sessionUser(userId: string): Promise<SessionUser | undefined> {
+    const cached = sessionUsers?.get(userId);
+    if (cached) return cached;
+    const stamp = sessionUsers?.stamp();
+    const row = await findUserById(app.db, userId);
+    if (!row) return undefined;
+    const user = { id: row.id, username: row.username, role: row.role, is_active: row.is_active };
+    sessionUsers?.set(userId, user, stamp);
+    return user;
+  }
+
   async function identify(request: FastifyRequest, reply: FastifyReply): Promise<AuthUser | null> {
     const bearer = apiTokenOf(request);
     if (bearer) {
-      const owner = await userForToken(app.db, bearer);
+      const owner = await tokenOwner(bearer);
       if (!owner) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
       return {
         id: owner.id,
@@ -114,7 +170,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       return null;
     }
     if (!session) return null;
-    const user = await findUserById(app.db, session.userId);
+    const user = await sessionUser(session.userId);
     if (!user || !user.is_active) return null;
     // The Redis expiry slides on every request; the browser's cookie gets a fresh Max-Age once a day.
     const renewedAt = Date.parse(session.cookieRenewedAt ?? session.createdAt);

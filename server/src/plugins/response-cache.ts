@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { CacheVersions, type CacheNamespace } from '../lib/cache-versions';
+import type { CacheNamespace } from '../lib/cache-versions';
 import { ResponseCache, encodedBody, type CachedBody } from '../lib/response-cache';
 import { SESSION_COOKIE } from './auth';
 
@@ -61,18 +61,13 @@ const refusesCache = (cacheControl: string | undefined) => /no-cache|no-store/i.
 
 export const responseCachePlugin = fp(async (app: FastifyInstance) => {
   const { config } = app;
-  if (config.responseCacheSeconds === 0 || !config.databaseUrl) return;
-  const versions = new CacheVersions({
-    databaseUrl: config.databaseUrl,
-    onProblem: (message) => app.log.warn(message),
-  });
+  const versions = app.cacheVersions;
+  if (config.responseCacheSeconds === 0 || !versions) return;
   const cache = new ResponseCache({
     redis: app.redis,
     keyPrefix: config.redisKeyPrefix,
     ttlSeconds: config.responseCacheSeconds,
   });
-  await versions.start();
-  app.addHook('onClose', () => versions.close());
 
   /** The entry a request may be answered from, or undefined when its answer is not shared. */
   const keyOf = (request: FastifyRequest, reply: FastifyReply): string | undefined => {

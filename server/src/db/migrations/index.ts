@@ -16,6 +16,7 @@ import * as m20261202000200 from './20261202000200_moderation_audit_index';
 import * as m20261202000500 from './20261202000500_cache_invalidation';
 import * as m20261203000100 from './20261203000100_recommendations_leave_on_engagement';
 import * as m20261203000200 from './20261203000200_generation_queue_job_id';
+import * as m20261204000100 from './20261204000100_caller_cache_invalidation';
 
 export const migrations: Record<string, Migration> = {
   '20261127000100_users': m20261127000100,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261202000500_cache_invalidation': m20261202000500,
   '20261203000100_recommendations_leave_on_engagement': m20261203000100,
   '20261203000200_generation_queue_job_id': m20261203000200,
+  '20261204000100_caller_cache_invalidation': m20261204000100,
 };

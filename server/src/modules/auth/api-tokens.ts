@@ -41,7 +41,21 @@ export async function revokeToken(db: Database, userId: string, tokenId: string)
   return result.numUpdatedRows > 0n;
 }
 
-/** The active owner of a live token, and marks it used (at most once a minute, to spare writes). */
+/** A token's last_used_at is written at most this often, to spare writes. */
+export const TOKEN_USE_MARK_MS = 60_000;
+
+export async function markTokenUsed(db: Database, tokenId: string): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', tokenId)
+    .execute();
+}
+
+/**
+ * The active owner of a live token, and marks it used (at most once a minute). `markedAt`: when its
+ * last use was last written (epoch ms).
+ */
 export async function userForToken(db: Database, token: string) {
   const row = await db
     .selectFrom('api_tokens as t')
@@ -51,12 +65,10 @@ export async function userForToken(db: Database, token: string) {
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row || !row.is_active) return null;
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-    await db
-      .updateTable('api_tokens')
-      .set({ last_used_at: sql`now()` })
-      .where('id', '=', row.token_id)
-      .execute();
+  let markedAt = row.last_used_at?.getTime() ?? 0;
+  if (Date.now() - markedAt > TOKEN_USE_MARK_MS) {
+    await markTokenUsed(db, row.token_id);
+    markedAt = Date.now();
   }
-  return { id: row.id, username: row.username, role: row.role, tokenId: row.token_id };
+  return { id: row.id, username: row.username, role: row.role, tokenId: row.token_id, markedAt };
 }

@@ -156,7 +156,11 @@ export const authRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       },
     },
     async (request, reply) => {
-      await deleteToken(deps(), callerOf(request).id, request.params.id, request.ip);
+      try {
+        await deleteToken(deps(), callerOf(request).id, request.params.id, request.ip);
+      } finally {
+        app.callers.changed();
+      }
       return reply.status(204).send(null);
     },
   );

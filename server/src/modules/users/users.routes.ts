@@ -105,14 +105,19 @@ export const usersRoutes: FastifyPluginCallbackTypebox = (app, _opts, done) => {
         response: { 200: CurrentUser, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    (request) =>
-      adminUpdateUser(
-        { db: app.db, sessions: app.sessions },
-        callerOf(request),
-        request.params.id,
-        request.body,
-        request.ip,
-      ),
+    async (request) => {
+      try {
+        return await adminUpdateUser(
+          { db: app.db, sessions: app.sessions },
+          callerOf(request),
+          request.params.id,
+          request.body,
+          request.ip,
+        );
+      } finally {
+        app.callers.changed();
+      }
+    },
   );
 
   done();
