@@ -58,7 +58,9 @@ export class CacheVersions {
     client.on('error', () => this.lost(client, 'connection error'));
     client.on('end', () => this.lost(client, 'connection ended'));
     client.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
+      // Only the connection in use counts: one being set up gets a fresh version once listening, and
+      // one lost or closed must not turn caching back on with a late notification.
+      if (this.client !== client || message.channel !== CHANNEL || !message.payload) return;
       const [namespace, txid] = message.payload.split(':');
       if (NAMESPACES.includes(namespace as CacheNamespace) && txid) {
         this.versions.set(namespace as CacheNamespace, txid);
