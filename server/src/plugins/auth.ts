@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { DomainError } from '../errors';
-import { TOKEN_USE_MARK_MS, hashToken, markTokenUsed, userForToken } from '../modules/auth/api-tokens';
+import { hashToken, markUsedIfDue, ownerOfTokenHash, type TokenOwner } from '../modules/auth/api-tokens';
 import { CallerCache } from '../modules/auth/caller-cache';
 import { SessionStore } from '../modules/auth/session-store';
 import { findUserById } from '../modules/users/users.repository';
@@ -103,15 +103,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   // Token owners and session users kept in memory (modules/auth/caller-cache.ts), when that is on.
   const { cacheVersions } = app;
   const entries = app.config.callerCacheEntries;
-  type TokenOwner = NonNullable<Awaited<ReturnType<typeof userForToken>>>;
   type SessionUser = Pick<
     NonNullable<Awaited<ReturnType<typeof findUserById>>>,
     'id' | 'username' | 'role' | 'is_active'
   >;
-  const tokenOwners =
-    cacheVersions && entries > 0 ? new CallerCache<TokenOwner>(cacheVersions, entries) : null;
-  const sessionUsers =
-    cacheVersions && entries > 0 ? new CallerCache<SessionUser>(cacheVersions, entries) : null;
+  const caching = cacheVersions !== null && entries > 0;
+  const tokenOwners = caching ? new CallerCache<TokenOwner>(cacheVersions, entries) : null;
+  const sessionUsers = caching ? new CallerCache<SessionUser>(cacheVersions, entries) : null;
   app.decorate('callers', {
     changed: () => {
       tokenOwners?.changed();
@@ -121,19 +119,15 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   });
 
   async function tokenOwner(token: string): Promise<TokenOwner | null> {
-    if (!tokenOwners) return userForToken(app.db, token);
     const key = hashToken(token);
-    const cached = tokenOwners.get(key);
+    const cached = tokenOwners?.get(key);
     if (cached) {
-      if (Date.now() - cached.markedAt > TOKEN_USE_MARK_MS) {
-        cached.markedAt = Date.now();
-        await markTokenUsed(app.db, cached.tokenId);
-      }
+      await markUsedIfDue(app.db, cached);
       return cached;
     }
-    const stamp = tokenOwners.stamp();
-    const owner = await userForToken(app.db, token);
-    if (owner) tokenOwners.set(key, owner, stamp);
+    const stamp = tokenOwners?.stamp();
+    const owner = await ownerOfTokenHash(app.db, key);
+    if (owner) tokenOwners?.set(key, owner, stamp);
     return owner;
   }
 

@@ -4,10 +4,10 @@
 // answer is the same for everyone: a signed-in caller's gallery carries their own ratings, bookmarks and
 // items. `Cache-Control: no-cache` asks for a fresh answer (the benchmark times uncached responses that
 // way). `X-Cache` says hit, miss or bypass. A hit goes out compressed to clients that accept it: gzipped
-// once the entry is (in the background, after it is stored), brotli once it has proved hot. Hits of the in-process layer on routes
-// without path parameters, for anonymous callers, are answered in front of the framework
-// (lib/front-door.ts) with what its hooks would have added: security and rate-limit headers, the
-// request's analytics record and log line; anything else takes the hooks below.
+// once the entry is (in the background, after it is stored), brotli once it has proved hot. Hits of the
+// in-process layer on routes without path parameters, for anonymous callers, are answered in front of
+// the framework (lib/front-door.ts) with what its hooks would have added: security and rate-limit
+// headers, the request's analytics record and log line; anything else takes the hooks below.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

@@ -42,33 +42,48 @@ export async function revokeToken(db: Database, userId: string, tokenId: string)
 }
 
 /** A token's last_used_at is written at most this often, to spare writes. */
-export const TOKEN_USE_MARK_MS = 60_000;
+const TOKEN_USE_MARK_MS = 60_000;
 
-export async function markTokenUsed(db: Database, tokenId: string): Promise<void> {
+export interface TokenOwner {
+  id: string;
+  username: string;
+  role: string;
+  tokenId: string;
+  /** When the token's last use was last written (epoch ms). */
+  markedAt: number;
+}
+
+/** Writes the token's last_used_at if the last write is over a minute old. */
+export async function markUsedIfDue(db: Database, owner: TokenOwner): Promise<void> {
+  if (Date.now() - owner.markedAt <= TOKEN_USE_MARK_MS) return;
+  owner.markedAt = Date.now();
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: sql`now()` })
-    .where('id', '=', tokenId)
+    .where('id', '=', owner.tokenId)
     .execute();
 }
 
-/**
- * The active owner of a live token, and marks it used (at most once a minute). `markedAt`: when its
- * last use was last written (epoch ms).
- */
-export async function userForToken(db: Database, token: string) {
+/** The active owner of the live token with this hash, marked used (at most once a minute). */
+export async function ownerOfTokenHash(db: Database, tokenHash: string): Promise<TokenOwner | null> {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['t.id as token_id', 't.last_used_at', 'u.id', 'u.username', 'u.role', 'u.is_active'])
-    .where('t.token_hash', '=', hashToken(token))
+    .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row || !row.is_active) return null;
-  let markedAt = row.last_used_at?.getTime() ?? 0;
-  if (Date.now() - markedAt > TOKEN_USE_MARK_MS) {
-    await markTokenUsed(db, row.token_id);
-    markedAt = Date.now();
-  }
-  return { id: row.id, username: row.username, role: row.role, tokenId: row.token_id, markedAt };
+  const owner = {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    tokenId: row.token_id,
+    markedAt: row.last_used_at?.getTime() ?? 0,
+  };
+  await markUsedIfDue(db, owner);
+  return owner;
 }
+
+/** The active owner of a live token, marked used (at most once a minute). */
+export const userForToken = (db: Database, token: string) => ownerOfTokenHash(db, hashToken(token));
